@@ -1,0 +1,62 @@
+# presswash — the two commands first: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+# Prefect settings measured on these machines (../shared/notes/prefect3.md)
+export PREFECT_HOME := $(CURDIR)/.prefect
+export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS := 120
+export PREFECT_SERVER_ANALYTICS_ENABLED := false
+export PREFECT_LOGGING_EXTRA_LOGGERS := cleaners
+export DO_NOT_TRACK := 1
+
+.PHONY: run test eval lint bench serve serve-stop lock system-deps clean
+
+$(STAMP): pyproject.toml requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "presswash needs Python 3.11+")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+# The main flow on seeds/ in Prefect's embedded ephemeral mode (no server started by hand).
+run: $(STAMP)
+	env -u PREFECT_API_URL $(BIN)/presswash run seeds --out data/out --state data/state
+
+# Debian packages the browser and Redis tests drive (CI runs as root on a fresh machine).
+system-deps:
+	@command -v chromium >/dev/null 2>&1 && command -v redis-server >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium redis-server >/dev/null; \
+	  else echo "install Debian's chromium and redis-server (sudo apt-get install chromium redis-server)"; fi; }
+
+test: $(STAMP) system-deps
+	env -u PREFECT_API_URL $(BIN)/python -m pytest -q
+
+# Each DEV set of ../shared/eval through `presswash run` (temp OUT, new empty STATE), then its scorer.
+EVAL := $(CURDIR)/../shared/eval
+eval: $(STAMP)
+	env -u PREFECT_API_URL $(BIN)/python -m tests.evalrun --eval $(EVAL)
+
+lint: $(STAMP)
+	$(BIN)/ruff check cleaners flows tests bench
+
+bench: $(STAMP)
+	env -u PREFECT_API_URL $(BIN)/python -m bench.harness
+
+# A local Prefect server, the process work pool, the deployments and a worker, on 127.0.0.1.
+serve: $(STAMP)
+	$(BIN)/python -m flows.serve start
+
+serve-stop: $(STAMP)
+	$(BIN)/python -m flows.serve stop
+
+lock:
+	rm -rf /tmp/presswash-lock && $(PYTHON) -m venv /tmp/presswash-lock
+	/tmp/presswash-lock/bin/pip install --quiet -e '.[dev]'
+	/tmp/presswash-lock/bin/pip freeze --exclude-editable > requirements.lock.new && mv requirements.lock.new requirements.lock
+
+clean:
+	rm -rf data/out data/runs data/state .prefect

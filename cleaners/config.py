@@ -1,0 +1,200 @@
+"""The one typed configuration: frozen dataclasses with documented defaults, loadable from TOML.
+
+Every threshold a rule uses lives here, so a run is fully described by its `Config`; the
+`fingerprint()` of it goes into cache keys and `stats.json`. A TOML file only overrides
+what it names (`[clean.spam] enabled = false`); unknown keys are an error, not ignored,
+so a typo cannot silently leave a default in force.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, get_type_hints
+
+from cleaners.dedup.params import lsh_bands
+
+
+@dataclass(frozen=True)
+class ReadConfig:
+    """Input limits. Over a limit a document is `rejected` (reason `too_large`), never cut:
+    a truncated article would enter the corpus looking complete."""
+
+    max_doc_bytes: int = 8_000_000  # raw bytes of one document (HTML page, text file, JSONL line)
+    max_text_chars: int = 2_000_000  # characters of extracted/decoded text
+    # a compressed input stops being read when it inflates past this many bytes in total
+    # or past `max_inflate_ratio` times its compressed size (decompression bombs)
+    max_decompressed_bytes: int = 20_000_000_000
+    max_inflate_ratio: int = 200
+    min_inflate_check_bytes: int = 256_000_000  # the ratio is only judged past this size
+
+
+@dataclass(frozen=True)
+class ExtractConfig:
+    """trafilatura settings. Comments excluded (the benchmark's own setting); its
+    `deduplicate` is off because it keeps a process-global cache (order-dependent output);
+    dedup is presswash's job."""
+
+    include_comments: bool = False
+    include_tables: bool = True
+    favor_precision: bool = False
+    favor_recall: bool = False
+    timeout_s: float = 30.0  # per page; the sandbox process is killed past it
+    min_chars: int = 1  # shorter extracted text is rejected as `extraction_empty`
+
+
+@dataclass(frozen=True)
+class EncodingConfig:
+    """ftfy, configured explicitly. Repairs run only on text that a cheap check finds
+    suspicious; a test proves the output equals repairing everything on the DEV sets."""
+
+    enabled: bool = True
+    only_when_suspicious: bool = True
+    unescape_html: bool = True  # "&amp;" and "&#8217;" left in extracted text are damage
+    remove_zero_width: bool = True  # U+200B/U+2060/U+FEFF inside words
+    remove_soft_hyphens: bool = True  # U+00AD: invisible, breaks words for matching
+    normalize_spaces: bool = True  # NBSP and other Unicode spaces -> " "
+    uncurl_quotes: bool = False  # typographic quotes are legitimate text
+    fix_latin_ligatures: bool = True
+    fix_character_width: bool = True
+    normalization: str = "NFC"
+
+
+@dataclass(frozen=True)
+class SiteLinesConfig:
+    """Per-site repeated lines: a line (or its shape) on `min_docs` distinct documents of a
+    site and on at least `min_share` of them is site furniture."""
+
+    enabled: bool = True
+    min_docs: int = 3
+    min_share: float = 0.2
+    # two occurrences are enough in the head or tail zone when the line is short and
+    # has no sentence shape (navigation, slogans); a shared body line needs min_docs
+    min_docs_edge: int = 2
+    max_words_shape: int = 14  # lines longer than this are only matched exactly
+
+
+@dataclass(frozen=True)
+class GenericConfig:
+    """Boilerplate by shape and position (calls to action, credits, ad labels)."""
+
+    enabled: bool = True
+    max_words: int = 16  # a line longer than this is never generic boilerplate on shape alone
+    min_score: float = 1.0
+
+
+@dataclass(frozen=True)
+class TitleConfig:
+    enabled: bool = True
+
+
+@dataclass(frozen=True)
+class RelatedConfig:
+    enabled: bool = True
+
+
+@dataclass(frozen=True)
+class SpamConfig:
+    enabled: bool = True
+    min_glued_chars: int = 2  # a glued foreign-script run shorter than this is kept
+
+
+@dataclass(frozen=True)
+class CleanConfig:
+    sitelines: SiteLinesConfig = field(default_factory=SiteLinesConfig)
+    generic: GenericConfig = field(default_factory=GenericConfig)
+    titles: TitleConfig = field(default_factory=TitleConfig)
+    related: RelatedConfig = field(default_factory=RelatedConfig)
+    spam: SpamConfig = field(default_factory=SpamConfig)
+    min_words: int = 1  # a document left with fewer words is rejected as `empty_after_cleaning`
+
+
+@dataclass(frozen=True)
+class DedupConfig:
+    """Exact + near-duplicate dedup. Defaults tuned on the DEV near-dup set (see README)."""
+
+    exact: bool = True
+    near: bool = True
+    num_perm: int = 128
+    shingle_words: int = 5
+    seed: int = 1
+    threshold: float = 0.4  # LSH target: candidates are verified afterwards
+    fp_weight: float = 0.3  # datasketch optimal_param weights (recall matters more)
+    fn_weight: float = 0.7
+    min_jaccard: float = 0.55  # verified pair: true Jaccard at least this, or ...
+    min_containment: float = 0.8  # ... the smaller document this much inside the larger
+    min_shingles: int = 30  # below this many shingles a document joins only by high Jaccard
+    short_jaccard: float = 0.8
+    exact_like: float = 0.9  # above this Jaccard a pair is a copy whatever its names say
+    min_entity_agreement: float = 0.5  # share of the smaller copy's names/numbers in the other
+    chain_floor: float = 0.3  # a document joining through a copy keeps this much of the keeper
+    keeper: str = "earliest_date"  # earliest_date | longest | preferred_source | smallest_id
+    preferred_sources: tuple[str, ...] = ()
+    index_backend: str = "embedded"  # embedded | redis
+    redis_url: str = ""
+
+    @property
+    def bands(self) -> tuple[int, int]:
+        return lsh_bands(self.threshold, self.num_perm, self.fp_weight, self.fn_weight)
+
+
+@dataclass(frozen=True)
+class RunConfig:
+    batch_size: int = 1000
+    workers: int = 0  # 0 = one process per core
+    compression: str = "zstd"  # zstd | gzip | none, for corpus/ledger/removals shards
+
+
+@dataclass(frozen=True)
+class Config:
+    read: ReadConfig = field(default_factory=ReadConfig)
+    extract: ExtractConfig = field(default_factory=ExtractConfig)
+    encoding: EncodingConfig = field(default_factory=EncodingConfig)
+    clean: CleanConfig = field(default_factory=CleanConfig)
+    dedup: DedupConfig = field(default_factory=DedupConfig)
+    run: RunConfig = field(default_factory=RunConfig)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    def fingerprint(self) -> str:
+        """Short stable hash of every setting (batch size and workers excluded: they change
+        how work is split, not what any output holds)."""
+        data = self.to_dict()
+        data["run"] = {"compression": data["run"]["compression"]}
+        blob = json.dumps(data, sort_keys=True, separators=(",", ":")).encode()
+        return hashlib.sha256(blob).hexdigest()[:16]
+
+    @classmethod
+    def from_toml(cls, path: str | Path | None) -> Config:
+        if path is None:
+            return cls()
+        with open(path, "rb") as fh:
+            data = tomllib.load(fh)
+        return _build(cls, data, "")
+
+
+def _build(kind: type, data: dict[str, Any], where: str) -> Any:
+    hints = get_type_hints(kind)
+    names = {f.name for f in dataclasses.fields(kind)}
+    unknown = sorted(set(data) - names)
+    if unknown:
+        raise ValueError(f"unknown config key(s) {', '.join(where + k for k in unknown)}")
+    values: dict[str, Any] = {}
+    for f in dataclasses.fields(kind):
+        if f.name not in data:
+            continue
+        value, hint = data[f.name], hints[f.name]
+        if dataclasses.is_dataclass(hint):
+            if not isinstance(value, dict):
+                raise ValueError(f"config [{where}{f.name}] must be a table")
+            values[f.name] = _build(hint, value, f"{where}{f.name}.")
+        elif isinstance(value, list):
+            values[f.name] = tuple(value)
+        else:
+            values[f.name] = value
+    return kind(**values)

@@ -1,0 +1,101 @@
+"""The dedup index of earlier runs: embedded segments in STATE (default) or Redis.
+
+Each committed run adds one immutable segment (a folder of `.npy` arrays): its kept
+documents' exact digests and LSH band keys, both sorted for binary search, their shingle
+and entity sets for verification, and id, url, source, date and length. Lookups are
+memory-mapped searches, so the index costs disk, not RAM; nothing in it is pickled.
+A reference to an earlier document is (segment number, row).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from cleaners.dedup.keeper import Candidate
+from cleaners.io.arrays import Arrays, write_arrays
+
+MAX_MATCHES_PER_KEY = 32
+
+
+def write_segment(folder: Path, cols: dict[str, np.ndarray]) -> None:
+    """cols: exact (n x 2), bands (B x n), sh/ent ragged, id/url/source strings, date, length."""
+    exact = cols["exact"]
+    n = len(exact)
+    order = np.lexsort((exact[:, 1], exact[:, 0])) if n else np.zeros(0, np.int64)
+    bands = cols["bands"]
+    border = np.argsort(bands, axis=1, kind="stable") if n else np.zeros(bands.shape, np.int64)
+    out = dict(cols)
+    out["exact_sorted"] = exact[order]
+    out["exact_row"] = order.astype(np.int64)
+    out["bands_sorted"] = np.take_along_axis(bands, border, axis=1) if n else bands
+    out["bands_row"] = border.astype(np.int64)
+    write_arrays(folder, out)
+
+
+class SegmentIndex:
+    def __init__(self, segments: Sequence[tuple[str, Path]]) -> None:
+        self.runs = [run for run, _ in segments]
+        self.segs = [Arrays(folder) for _, folder in segments]
+
+    def __len__(self) -> int:
+        return len(self.segs)
+
+    def exact_lookup(self, digests: np.ndarray) -> list[tuple[int, int] | None]:
+        """For each (hi, lo) digest, the first earlier document with that text."""
+        out: list[tuple[int, int] | None] = [None] * len(digests)
+        for s, seg in enumerate(self.segs):
+            ex = seg["exact_sorted"]
+            if not len(ex) or not len(digests):
+                continue
+            keys = _as_void(np.ascontiguousarray(ex))
+            q = _as_void(np.ascontiguousarray(digests, dtype=np.uint64))
+            pos = np.minimum(np.searchsorted(keys, q), len(keys) - 1)
+            hit = keys[pos] == q
+            rows = seg["exact_row"]
+            for i in np.nonzero(hit)[0]:
+                if out[i] is None:
+                    out[i] = (s, int(rows[pos[i]]))
+        return out
+
+    def band_matches(self, band: int, keys: np.ndarray) -> list[tuple[int, int, int]]:
+        """(query index, segment, row) for earlier documents sharing band `band`'s key."""
+        found: list[tuple[int, int, int]] = []
+        for s, seg in enumerate(self.segs):
+            col = seg["bands_sorted"][band]
+            if not len(col):
+                continue
+            lo = np.searchsorted(col, keys, side="left")
+            hi = np.searchsorted(col, keys, side="right")
+            rows = seg["bands_row"][band]
+            for i in np.nonzero(hi > lo)[0]:
+                for p in range(lo[i], min(hi[i], lo[i] + MAX_MATCHES_PER_KEY)):
+                    found.append((int(i), s, int(rows[p])))
+        return found
+
+    def shingles(self, s: int, row: int) -> np.ndarray:
+        return self.segs[s].ragged("sh", row)
+
+    def entities(self, s: int, row: int) -> np.ndarray:
+        return self.segs[s].ragged("ent", row)
+
+    def candidate(self, s: int, row: int) -> Candidate:
+        seg = self.segs[s]
+        return Candidate(seg.string("id", row), int(seg["date"][row]), int(seg["length"][row]),
+                         bool(seg["pref"][row]) if "pref" in _names(seg) else False, self.runs[s])
+
+    def meta(self, s: int, row: int) -> dict[str, str]:
+        seg = self.segs[s]
+        return {"id": seg.string("id", row), "url": seg.string("url", row), "source": seg.string("source", row)}
+
+
+def _names(seg: Arrays) -> set[str]:
+    return {p.stem for p in seg.folder.glob("*.npy")}
+
+
+def _as_void(a: np.ndarray) -> np.ndarray:
+    """Rows of a (n x 2) uint64 array as sortable scalars (big-endian bytes)."""
+    be = a.astype(">u8")
+    return be.view(np.dtype((np.void, 16))).ravel()

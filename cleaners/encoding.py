@@ -1,0 +1,174 @@
+"""Encoding repair: ftfy configured explicitly, plus the invisible characters it leaves.
+
+ftfy fixes mojibake (double-encoded too), HTML entities, C1 controls, ligatures and width,
+but leaves zero-width spaces, soft hyphens and no-break spaces, which break words for
+matching and dedup; those are handled here. Repairs are not removals: each is recorded as
+a `Repair(kind, before, after)` so `inspect` can show it.
+
+Speed: `ftfy.fix_text` costs ~2 ms per news article; most articles need nothing. The
+cheap check `needs_ftfy` is built from ftfy's own tables and preconditions (every fixer's
+trigger characters, its `is_bad` mojibake test, NFC), so skipping a text it clears gives
+the same output as repairing it (a test proves it on the DEV sets).
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import re
+import unicodedata
+from functools import lru_cache
+
+import ftfy
+from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
+from ftfy.chardata import CONTROL_CHARS, LIGATURES, WIDTH_MAP
+
+from cleaners.config import EncodingConfig
+from cleaners.document import Repair
+
+ZERO_WIDTH = {0x200B: None, 0x2060: None, 0xFEFF: None}  # ZWJ/ZWNJ stay: scripts need them
+SOFT_HYPHEN = {0x00AD: None}
+SPACES = {c: " " for c in (0x00A0, *range(0x2000, 0x200B), 0x202F, 0x205F)}
+MAX_REPAIRS_SHOWN = 40
+
+
+def _trigger_class() -> re.Pattern[str]:
+    points = set(CONTROL_CHARS) | set(LIGATURES) | set(WIDTH_MAP)
+    points |= {ord("&"), 0x1B, 0x85, 0x2028, 0x2029}
+    points |= set(range(0x80, 0xA0)) | set(range(0xD800, 0xE000))
+    ranges = "".join(f"\\U{p:08x}" for p in sorted(points))
+    return re.compile(f"[{ranges}]")
+
+
+def _mojibake_prone() -> re.Pattern[str]:
+    """Characters that some alternative of ftfy's `BADNESS_RE` needs, minus the curly
+    quotes, dashes and ellipsis that can never complete a match with ASCII around them
+    (checked exhaustively in tests/cleaners/test_encoding.py)."""
+    classes = [re.compile(f"[{v}]") for v in MOJIBAKE_CATEGORIES.values()]
+    chars = {c for c in BADNESS_RE.pattern if ord(c) > 127}
+    for cp in range(0x80, 0x10000):
+        if not 0xD800 <= cp < 0xE000 and any(k.match(chr(cp)) for k in classes):
+            chars.add(chr(cp))
+    chars -= set(SAFE_PUNCTUATION)
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+
+
+SAFE_PUNCTUATION = "’‘“”—–…"
+TRIGGER = _trigger_class()
+MOJIBAKE_PRONE = _mojibake_prone()
+WINDOW = 6  # longer than any BADNESS_RE match
+INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff\u00a0\u2000-\u200a\u202f\u205f]")
+
+
+def needs_ftfy(text: str) -> bool:
+    """False only when `ftfy.fix_text` is certain to return `text` unchanged."""
+    if TRIGGER.search(text):
+        return True
+    if not text.isascii() and looks_mojibaked(text):
+        return True
+    return not unicodedata.is_normalized("NFC", text)
+
+
+def looks_mojibaked(text: str) -> bool:
+    """Exactly `ftfy.badness.is_bad(text)`, searched only around mojibake-prone characters.
+
+    `is_bad` scans the whole text (~0.4 ms per article); every match holds a prone
+    character and is at most WINDOW long, so searching windows around them finds the same
+    matches. `search(text, pos, endpos)` keeps `^` anchored at the real start.
+    """
+    start = end = -1
+    for m in MOJIBAKE_PRONE.finditer(text):
+        a, b = m.start() - WINDOW, m.end() + WINDOW
+        if a <= end:
+            end = b
+            continue
+        if end >= 0 and BADNESS_RE.search(text, max(start, 0), end):
+            return True
+        start, end = a, b
+    return end >= 0 and bool(BADNESS_RE.search(text, max(start, 0), end))
+
+
+@lru_cache(maxsize=8)
+def _ftfy_config(cfg: EncodingConfig) -> ftfy.TextFixerConfig:
+    return ftfy.TextFixerConfig(
+        unescape_html=cfg.unescape_html,
+        uncurl_quotes=cfg.uncurl_quotes,
+        fix_latin_ligatures=cfg.fix_latin_ligatures,
+        fix_character_width=cfg.fix_character_width,
+        normalization=cfg.normalization,  # type: ignore[arg-type]
+        explain=False,
+    )
+
+
+ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
+
+
+def _fix_entities(text: str) -> str:
+    """Entities ftfy leaves when a line holds a "<" (it then assumes real HTML)."""
+    if "&" not in text:
+        return text
+    return ENTITY.sub(lambda m: html.unescape(m.group()), text)
+
+
+def repair(text: str, cfg: EncodingConfig) -> tuple[str, list[Repair]]:
+    """Repaired text and what changed, stage by stage."""
+    if not cfg.enabled:
+        return text, []
+    repairs: list[Repair] = []
+    stages: list[tuple[str, str]] = []
+    if not cfg.only_when_suspicious or needs_ftfy(text):
+        fixed = ftfy.fix_text(text, _ftfy_config(cfg))
+        if cfg.unescape_html:
+            fixed = _fix_entities(fixed)
+        stages.append(("ftfy", fixed))
+    if INVISIBLE.search(stages[-1][1] if stages else text):
+        cur = stages[-1][1] if stages else text
+        if cfg.remove_zero_width:
+            stages.append(("zero_width", cur.translate(ZERO_WIDTH)))
+            cur = stages[-1][1]
+        if cfg.remove_soft_hyphens:
+            stages.append(("soft_hyphen", cur.translate(SOFT_HYPHEN)))
+            cur = stages[-1][1]
+        if cfg.normalize_spaces:
+            stages.append(("nbsp", cur.translate(SPACES)))
+    before = text
+    for kind, after in stages:
+        if after != before:
+            repairs.extend(_describe(kind, before, after))
+            before = after
+    return before, repairs
+
+
+def _kind(stage: str, old: str, new: str) -> str:
+    if stage != "ftfy":
+        return stage
+    if ENTITY.search(old):
+        return "html_entity"
+    if "\u2028" in old or "\u2029" in old:
+        return "line_break"
+    if any(ord(c) in CONTROL_CHARS for c in old):
+        return "control_chars"
+    return "mojibake"
+
+
+def _describe(stage: str, old: str, new: str) -> list[Repair]:
+    """Word-level before/after pairs of one stage's changes (capped for display)."""
+    a = re.findall(r"\S+|\s+", old)
+    b = re.findall(r"\S+|\s+", new)
+    found: dict[tuple[str, str, str], int] = {}
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        before, after = "".join(a[i1:i2]), "".join(b[j1:j2])
+        key = (_kind(stage, before, after), before, after)
+        found[key] = found.get(key, 0) + 1
+    out = [Repair(kind, before, after, n) for (kind, before, after), n in found.items()]
+    return out[:MAX_REPAIRS_SHOWN] if len(out) > MAX_REPAIRS_SHOWN else out
+
+
+def normalize_newlines(text: str) -> str:
+    """CRLF and lone CR to LF; the offsets in `removals/` index the result."""
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -1,0 +1,256 @@
+"""Stage 3, once per run: exact dedup, near-dup candidates, verification, clusters, keepers.
+
+Reads the shards' work/sig/ folders (memory-mapped), works on integer document numbers,
+and writes: work/assign/NNNNN.json (per shard: which documents are duplicates, of what),
+OUT/dedup/clusters.jsonl*, and work/delta/index (this run's kept documents, the segment
+STATE will hold for later runs). Steps, each a function below:
+exact groups → LSH candidate pairs (this run, and against earlier runs' segments) →
+verification on true sets → union-find with keeper checks → keeper per cluster.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import orjson
+
+from cleaners.config import Config
+from cleaners.dedup.cluster import Clusters
+from cleaners.dedup.index import SegmentIndex, write_segment
+from cleaners.dedup.keeper import Candidate, best, reason
+from cleaners.dedup.verify import Verdict, verify
+from cleaners.io.arrays import Arrays, ragged, strings
+from cleaners.io.shards import shard_writer, write_bytes
+from cleaners.pipeline.context import RunContext
+from cleaners.state import StateStore
+
+GROUP_ALL_PAIRS = 24  # LSH buckets up to this size give all their pairs; bigger ones a window
+WINDOW = 8
+
+
+class Docs:
+    """All of this run's clean documents as integer-indexed columns."""
+
+    def __init__(self, rctx: RunContext, n_shards: int) -> None:
+        self.shards = [Arrays(rctx.shard_file("sig", i, "")) for i in range(n_shards)]
+        sizes = [len(s["seq"]) for s in self.shards]
+        self.shard = np.repeat(np.arange(n_shards), sizes)
+        self.row = np.concatenate([np.arange(n) for n in sizes]) if sizes else np.zeros(0, np.int64)
+        col = lambda name: np.concatenate([np.asarray(s[name]) for s in self.shards]) if sizes else np.zeros(0)  # noqa: E731
+        self.seq = col("seq").astype(np.int64)
+        self.exact = np.concatenate([np.asarray(s["exact"]) for s in self.shards]) if sizes else np.zeros((0, 2))
+        self.length, self.date, self.pref = col("length"), col("date"), col("pref")
+
+    def __len__(self) -> int:
+        return len(self.seq)
+
+    def id(self, g: int) -> str:
+        return self.shards[self.shard[g]].string("id", int(self.row[g]))
+
+    def sh(self, g: int) -> np.ndarray:
+        return self.shards[self.shard[g]].ragged("sh", int(self.row[g]))
+
+    def ent(self, g: int) -> np.ndarray:
+        return self.shards[self.shard[g]].ragged("ent", int(self.row[g]))
+
+    def band(self, b: int, rows: np.ndarray) -> np.ndarray:
+        return np.concatenate([np.asarray(s["bands"][b]) for s in self.shards])[rows]
+
+    def candidate(self, g: int) -> Candidate:
+        return Candidate(self.id(g), int(self.date[g]), int(self.length[g]), bool(self.pref[g]))
+
+
+def exact_groups(docs: Docs, policy: str) -> np.ndarray:
+    """rep[g]: the keeper of g's exact-duplicate group (g itself when unique)."""
+    n = len(docs)
+    rep = np.arange(n)
+    if not n:
+        return rep
+    order = np.lexsort((docs.exact[:, 1], docs.exact[:, 0]))
+    ex = docs.exact[order]
+    new = np.ones(n, bool)
+    new[1:] = np.any(ex[1:] != ex[:-1], axis=1)
+    starts = np.nonzero(new)[0]
+    ends = np.append(starts[1:], n)
+    for a, b in zip(starts, ends, strict=True):
+        if b - a > 1:
+            members = order[a:b]
+            keep = best([docs.candidate(int(g)) for g in members], policy)
+            k = next(int(g) for g in members if docs.id(int(g)) == keep.id)
+            rep[members] = k
+    return rep
+
+
+def candidate_pairs(docs: Docs, reps: np.ndarray, bands: int, earlier: SegmentIndex) -> tuple[set[tuple[int, int]], set[tuple[int, int, int]]]:
+    """(pairs of rep positions, (rep position, segment, row) earlier matches)."""
+    pairs: set[tuple[int, int]] = set()
+    outside: set[tuple[int, int, int]] = set()
+    for b in range(bands):
+        keys = docs.band(b, reps)
+        order = np.argsort(keys, kind="stable")
+        k = keys[order]
+        new = np.ones(len(k), bool)
+        new[1:] = k[1:] != k[:-1]
+        starts = np.nonzero(new)[0]
+        ends = np.append(starts[1:], len(k))
+        for a, z in zip(starts, ends, strict=True):
+            if z - a < 2:
+                continue
+            members = sorted(int(x) for x in order[a:z])
+            for i, x in enumerate(members):
+                stop = len(members) if z - a <= GROUP_ALL_PAIRS else min(len(members), i + 1 + WINDOW)
+                for y in members[i + 1:stop]:
+                    pairs.add((x, y))
+        if len(earlier):
+            for q, s, row in earlier.band_matches(b, keys):
+                outside.add((q, s, row))
+    return pairs, outside
+
+
+def run_dedup(rctx_d: dict[str, Any], n_shards: int) -> dict[str, Any]:
+    rctx = RunContext.from_dict(rctx_d)
+    cfg: Config = rctx.cfg
+    d = cfg.dedup
+    docs = Docs(rctx, n_shards)
+    snap = StateStore(rctx.state).snapshot()
+    earlier = SegmentIndex(snap.index_segments(rctx.run_id) if d.index_backend == "embedded" else [])
+    rep = exact_groups(docs, d.keeper) if d.exact else np.arange(len(docs))
+    reps = np.unique(rep)
+    pos_of = {int(g): i for i, g in enumerate(reps)}
+    # nodes: reps first, then earlier documents as they are met
+    cands = [docs.candidate(int(g)) for g in reps]
+    node_of_earlier: dict[tuple[int, int], int] = {}
+
+    def earlier_node(s: int, row: int) -> int:
+        if (s, row) not in node_of_earlier:
+            node_of_earlier[(s, row)] = len(cands)
+            cands.append(earlier.candidate(s, row))
+        return node_of_earlier[(s, row)]
+
+    sets: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+
+    def sets_of(node: int) -> tuple[np.ndarray, np.ndarray]:
+        if node not in sets:
+            if node < len(reps):
+                g = int(reps[node])
+                sets[node] = (docs.sh(g), docs.ent(g))
+            else:
+                s, row = next(k for k, v in node_of_earlier.items() if v == node)
+                sets[node] = (earlier.shingles(s, row), earlier.entities(s, row))
+        return sets[node]
+
+    verdicts: dict[tuple[int, int], Verdict] = {}
+
+    def check(a: int, b: int) -> Verdict:
+        key = (min(a, b), max(a, b))
+        if key not in verdicts:
+            (sa, ea), (sb, eb) = sets_of(a), sets_of(b)
+            verdicts[key] = verify(sa, sb, ea, eb, d)
+        return verdicts[key]
+
+    edges: list[tuple[float, int, int]] = []
+    stats: dict[str, int] = {"in": len(docs), "exact_duplicates": int((rep != np.arange(len(docs))).sum())}
+    exact_hits = earlier.exact_lookup(docs.exact[reps]) if len(earlier) and d.exact else [None] * len(reps)
+    for i, hit in enumerate(exact_hits):
+        if hit is not None:
+            edges.append((2.0, i, earlier_node(*hit)))
+    if d.near:
+        bands, _ = d.bands
+        pairs, outside = candidate_pairs(docs, reps, bands, earlier)
+        stats["candidate_pairs"] = len(pairs) + len(outside)
+        for a, b in sorted(pairs):
+            v = check(a, b)
+            if v.ok:
+                edges.append((v.jaccard, a, b))
+        for q, s, row in sorted(outside):
+            node = earlier_node(s, row)
+            v = check(q, node)
+            if v.ok:
+                edges.append((v.jaccard, q, node))
+        stats["verified_pairs"] = len(edges)
+    clusters = Clusters(cands, d.keeper, check, d.chain_floor)
+    clusters.add(edges)
+    return _write(rctx, docs, rep, reps, pos_of, cands, clusters, check, earlier, node_of_earlier, stats)
+
+
+def _write(rctx: RunContext, docs: Docs, rep: np.ndarray, reps: np.ndarray, pos_of: dict[int, int],
+           cands: list[Candidate], clusters: Clusters, check: Any, earlier: SegmentIndex,
+           node_of_earlier: dict[tuple[int, int], int], stats: dict[str, int]) -> dict[str, Any]:
+    cfg = rctx.cfg
+    policy = cfg.dedup.keeper
+    n = len(docs)
+    final = np.full(n, -1, np.int64)  # node of the keeper of each document's cluster
+    for g in range(n):
+        final[g] = clusters.keeper[clusters.find(pos_of[int(rep[g])])]
+    earlier_of = {v: k for k, v in node_of_earlier.items()}
+    per_shard: dict[int, list[list[Any]]] = {}
+    by_keeper: dict[int, list[int]] = {}
+    for g in range(n):
+        keeper_node = int(final[g])
+        own_node = pos_of[int(rep[g])]
+        if keeper_node == own_node and rep[g] == g:
+            continue
+        by_keeper.setdefault(keeper_node, []).append(g)
+    records = []
+    for keeper_node, members in by_keeper.items():
+        kc = cands[keeper_node]
+        kept_run = kc.earlier_run
+        rows = []
+        for g in members:
+            own_node = pos_of[int(rep[g])]
+            exact = bool(np.array_equal(docs.exact[g], _exact_of(docs, reps, keeper_node, earlier, earlier_of)))
+            v = None if exact else check(own_node, keeper_node)
+            sim = 1.0 if exact else round(v.jaccard, 4)
+            cont = 1.0 if exact else round(v.containment, 4)
+            kind = "exact" if exact else "near"
+            rows.append({"id": docs.id(g), "similarity": sim, "containment": cont, "kind": kind,
+                         "_g": g})
+        rows.sort(key=lambda r: (-r["similarity"], r["id"]))
+        records.append({"kept": kc.id, "kept_run": kept_run, "why": reason(kc, policy), "members": rows})
+    records.sort(key=lambda r: (-len(r["members"]), r["kept"]))
+    comp = cfg.run.compression
+    from cleaners.io.shards import SUFFIX
+
+    with shard_writer(rctx.staging / "dedup" / f"clusters{SUFFIX[comp]}", comp) as w:
+        for i, rec in enumerate(records):
+            cid = f"c{i:06d}"
+            for m in rec["members"]:
+                g = m.pop("_g")
+                per_shard.setdefault(int(docs.shard[g]), []).append(
+                    [int(docs.seq[g]), rec["kept"], rec["kept_run"], m["similarity"], m["kind"], cid])
+            out = {"cluster": cid, "kept": rec["kept"], "size": len(rec["members"]) + 1, "why": rec["why"],
+                   "members": rec["members"]}
+            if rec["kept_run"] is not None:
+                out["kept_run"] = rec["kept_run"]
+            w.write(orjson.dumps(out, option=orjson.OPT_APPEND_NEWLINE))
+    for s in range(len(docs.shards)):
+        write_bytes(rctx.shard_file("assign", s, ".json"), orjson.dumps(sorted(per_shard.get(s, []))))
+    dup = {int(g) for ms in by_keeper.values() for g in ms}
+    _write_index(rctx, docs, [g for g in range(n) if g not in dup])
+    stats.update({"duplicates": len(dup), "kept": n - len(dup), "clusters": len(records),
+                  "near_duplicates": sum(1 for r in records for m in r["members"] if m["kind"] == "near")})
+    return {"stats": stats}
+
+
+def _exact_of(docs: Docs, reps: np.ndarray, node: int, earlier: SegmentIndex, earlier_of: dict[int, tuple[int, int]]) -> np.ndarray:
+    if node < len(reps):
+        return docs.exact[int(reps[node])]
+    s, row = earlier_of[node]
+    return np.asarray(earlier.segs[s]["exact"][row])
+
+
+def _write_index(rctx: RunContext, docs: Docs, kept: list[int]) -> None:
+    cols: dict[str, np.ndarray] = {
+        "exact": docs.exact[kept].astype(np.uint64).reshape(len(kept), 2),
+        "bands": np.stack([docs.band(b, np.array(kept, np.int64)) for b in range(rctx.cfg.dedup.bands[0])])
+        if kept else np.zeros((rctx.cfg.dedup.bands[0], 0), np.uint64),
+        "date": docs.date[kept].astype(np.int64), "length": docs.length[kept].astype(np.int64),
+        "pref": docs.pref[kept].astype(np.int8),
+        **ragged("sh", [docs.sh(g) for g in kept], np.uint32),
+        **ragged("ent", [docs.ent(g) for g in kept], np.uint32),
+        **strings("id", [docs.id(g) for g in kept]),
+        **strings("url", [docs.shards[docs.shard[g]].string("url", int(docs.row[g])) for g in kept]),
+        **strings("source", [docs.shards[docs.shard[g]].string("source", int(docs.row[g])) for g in kept]),
+    }
+    write_segment(rctx.work / "delta" / "index", cols)

@@ -1,0 +1,117 @@
+"""End of a run: prove counts in = out, write stats.json, swap OUT in, commit STATE.
+
+Order matters (decisions.md): the new OUT is complete in its staging folder (stats.json
+last), then replaces OUT; only then is STATE committed, in one step; the work folder goes
+last. A crash anywhere before the commit leaves STATE as it was, so a re-run sees what
+the first attempt saw and writes byte-identical outputs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import platform
+import shutil
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from cleaners.pipeline.context import RunContext
+from cleaners.report.build import build_report
+from cleaners.state import StateStore
+from cleaners.stats import Stats
+
+
+class CountMismatch(RuntimeError):
+    """Documents in != kept + duplicate + rejected: something was lost."""
+
+
+def versions() -> dict[str, str]:
+    out = {"python": platform.python_version()}
+    for pkg in ("presswash", "prefect", "trafilatura", "ftfy", "datasketch", "numpy", "warcio", "zstandard"):
+        with contextlib.suppress(PackageNotFoundError):
+            out[pkg] = version(pkg)
+    return out
+
+
+def check_counts(n_in: int, counts: dict[str, int]) -> None:
+    total = counts["kept"] + counts["duplicate"] + counts["rejected"]
+    if n_in != total:
+        raise CountMismatch(f"documents in ({n_in}) != kept {counts['kept']} + duplicate {counts['duplicate']} "
+                            f"+ rejected {counts['rejected']} = {total}")
+
+
+def swap_in(staging: Path, out: Path) -> None:
+    """Replace OUT by the staging folder: two renames; OUT never holds a half-written file."""
+    old = out.parent / f".{out.name}.old"
+    if old.exists():
+        shutil.rmtree(old)
+    if out.exists():
+        os.replace(out, old)
+    os.replace(staging, out)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+OUT_FOLDERS = ("corpus", "ledger", "removals", "repairs", "dedup", "dedup/texts")
+
+
+def prune_staging(staging: Path, n_shards: int) -> None:
+    """Make sure every contract folder exists and holds only this run's shards."""
+    for sub in OUT_FOLDERS:
+        folder = staging / sub
+        folder.mkdir(parents=True, exist_ok=True)
+        for path in folder.glob("part-*"):
+            index = path.name[5:10]
+            if not index.isdigit() or int(index) >= n_shards:
+                path.unlink()
+
+
+def clear_stale_staging(rctx: RunContext) -> None:
+    """Partial OUT folders of earlier attempts with other settings are useless: remove."""
+    out = Path(rctx.out)
+    for other in out.parent.glob(f".{out.name}.partial-*"):
+        if other != rctx.staging:
+            shutil.rmtree(other, ignore_errors=True)
+
+
+def finalize_run(rctx_d: dict[str, Any], plan: dict[str, Any], stages: dict[str, list[dict[str, Any]]],
+                 dedup: dict[str, Any], timings: dict[str, float]) -> dict[str, Any]:
+    rctx = RunContext.from_dict(rctx_d)
+    stats = Stats.total(s["stats"] for key in ("prepare", "clean") for s in stages[key])
+    counts = {"kept": 0, "duplicate": 0, "rejected": 0}
+    reasons: dict[str, int] = {}
+    for w in stages["write"]:
+        for k, v in w["counts"].items():
+            counts[k] += v
+        for k, v in w["reasons"].items():
+            reasons[k] = reasons.get(k, 0) + v
+    n_in = stats.get("read", "in")
+    check_counts(n_in, counts)
+    for k, v in plan.get("skipped", {}).items():
+        stats.add("read", f"skipped:{k}", v)
+    stats.merge({"dedup": dedup.get("stats", {})})
+    summary = {
+        "run_id": rctx.run_id,
+        "documents": {"in": n_in, **counts},
+        "rejected_by_reason": dict(sorted(reasons.items())),
+        "steps": stats.to_dict(),
+        "config_fingerprint": rctx.fingerprint,
+        "code_version": rctx.code,
+        "config": rctx.config,
+        "versions": versions(),
+        "timings_s": {k: round(v, 3) for k, v in timings.items()},
+        "shards": len(stages["write"]),
+    }
+    staging = rctx.staging
+    prune_staging(staging, len(stages["write"]))
+    build_report(staging, summary)
+    (staging / "stats.json").write_bytes(orjson.dumps(summary, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS))
+    swap_in(staging, Path(rctx.out))
+    store = StateStore(rctx.state)
+    store.commit(store.snapshot(), rctx.run_id, rctx.work / "delta",
+                 {"documents": n_in, "kept": counts["kept"], "fingerprint": rctx.fingerprint})
+    shutil.rmtree(rctx.work, ignore_errors=True)
+    return summary

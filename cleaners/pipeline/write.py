@@ -1,0 +1,53 @@
+"""Stage 4, per shard: the contract outputs — corpus and ledger shards.
+
+Every entry of the shard becomes exactly one ledger record (kept, duplicate with
+`duplicate_of`, or rejected with a reason); kept documents also go to the corpus, and the
+texts of duplicates to OUT/dedup/texts/ (the report's diffs need them, and
+`presswash report OUT` must rebuild from OUT alone). Records are in input order.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+
+from cleaners.io.shards import OPTS, read_records, shard_name, shard_writer
+from cleaners.pipeline.context import RunContext
+
+
+def write_shard(index: int, rctx_d: dict[str, Any]) -> dict[str, Any]:
+    rctx = RunContext.from_dict(rctx_d)
+    comp = rctx.cfg.run.compression
+    assign = {row[0]: row for row in orjson.loads(rctx.shard_file("assign", index, ".json").read_bytes())}
+    counts = {"kept": 0, "duplicate": 0, "rejected": 0}
+    reasons: dict[str, int] = {}
+    staging = rctx.staging
+    name = shard_name(index, comp)
+    with shard_writer(staging / "corpus" / name, comp) as cw, \
+            shard_writer(staging / "ledger" / name, comp) as lw, \
+            shard_writer(staging / "dedup" / "texts" / name, comp) as tw:
+        for rec in read_records(rctx.shard_file("clean", index, ".jsonl.zst")):
+            if "reject" in rec:
+                reason = rec["reject"] + (f": {rec['detail']}" if rec.get("detail") else "")
+                ledger = {"id": rec["id"], "status": "rejected", "duplicate_of": None, "reason": reason,
+                          "place": rec["place"]}
+                counts["rejected"] += 1
+                reasons[rec["reject"]] = reasons.get(rec["reject"], 0) + 1
+            elif rec["seq"] in assign:
+                _, kept, kept_run, sim, kind, cluster = assign[rec["seq"]]
+                ledger = {"id": rec["id"], "status": "duplicate", "duplicate_of": kept, "reason": None,
+                          "similarity": sim, "match": kind, "cluster": cluster, "source": rec["source"],
+                          "url": rec["url"]}
+                if kept_run is not None:
+                    ledger["duplicate_of_run"] = kept_run
+                counts["duplicate"] += 1
+                tw.write(orjson.dumps({"id": rec["id"], "text": rec["text"]}, option=OPTS))
+            else:
+                ledger = {"id": rec["id"], "status": "kept", "duplicate_of": None, "reason": None,
+                          "source": rec["source"], "url": rec["url"], "removed": rec["removed"]}
+                counts["kept"] += 1
+                cw.write(orjson.dumps({"id": rec["id"], "text": rec["text"], "url": rec["url"],
+                                       "source": rec["source"], "date": rec["date"]}, option=OPTS))
+            lw.write(orjson.dumps(ledger, option=OPTS))
+    return {"index": index, "counts": counts, "reasons": reasons}

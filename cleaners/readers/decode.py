@@ -1,0 +1,121 @@
+"""Bytes to text: BOM, then the declared charset, then UTF-8, then detection.
+
+Order as settled in decisions.md: a BOM wins; then the charset the HTTP header or an HTML
+meta tag declares (an unknown name falls through, `LookupError` included); then strict
+UTF-8; then a UTF-16 guess from the NUL pattern; then `charset-normalizer`. Bytes that
+are not text in any encoding raise `DecodeFailure("binary")`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from charset_normalizer import from_bytes
+
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
+HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]{1,40})", re.I)
+# C0 controls other than tab/newline/carriage return/form feed: rare in text, common in binary
+CONTROL_CHARS = [chr(c) for c in (*range(0, 9), 0x0B, 0x0E, 0x0F, *range(0x10, 0x20), 0x7F)]
+MAX_CONTROLS = 0.02
+SAMPLE = 64 * 1024
+PREFERRED = ("utf_8", "cp1252", "cp1251", "cp932", "shift_jis", "cp949", "euc_kr", "gb18030", "big5")
+
+
+class DecodeFailure(Exception):
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(detail or reason)
+        self.reason = reason
+        self.detail = detail
+
+
+def declared_charset(data: bytes, content_type: str | None = None) -> str | None:
+    if content_type:
+        m = HEADER_CHARSET.search(content_type)
+        if m:
+            return m.group(1)
+    m = META_CHARSET.search(data[:8192])
+    return m.group(1).decode("ascii", "replace") if m else None
+
+
+def _try(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except (LookupError, UnicodeDecodeError, ValueError):
+        return None
+
+
+def _utf16_guess(data: bytes) -> str | None:
+    sample = data[:SAMPLE]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _controls(text: str) -> float:
+    if not text:
+        return 0.0
+    sample = text[:SAMPLE]
+    return sum(sample.count(c) for c in CONTROL_CHARS) / len(sample)
+
+
+def _detect(data: bytes) -> str | None:
+    """charset-normalizer's best guess; among equally good guesses the web's defaults win
+    (it ranks cp1250 level with cp1252 for western text, which turns "très" into "trčs")."""
+    matches = list(from_bytes(data[: 4 * SAMPLE]))
+    if not matches:
+        return None
+    best = matches[0]
+    tied = [m.encoding for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    for name in PREFERRED:
+        if name in tied:
+            return name
+    return best.encoding
+
+
+def decode_bytes(data: bytes, content_type: str | None = None, html: bool = False) -> tuple[str, str]:
+    """(text, encoding name). Raises `DecodeFailure` with reason `binary` or `decode_error`."""
+    for bom, name in BOMS:
+        if data.startswith(bom):
+            text = _try(data[len(bom):], name)
+            if text is None:
+                raise DecodeFailure("decode_error", f"invalid {name} after its BOM")
+            return text, name
+    declared = declared_charset(data, content_type) if (html or content_type) else None
+    if declared and declared.lower().replace("_", "-") not in ("utf-16", "utf-32"):
+        text = _try(data, declared)
+        if text is not None and _controls(text) <= MAX_CONTROLS:
+            return text, declared.lower()
+    text = _try(data, "utf-8")
+    if text is not None:
+        if _controls(text) <= MAX_CONTROLS:
+            return text, "utf-8"
+        raise DecodeFailure("binary", "control characters in the content")
+    guess = _utf16_guess(data)
+    if guess:
+        text = _try(data, guess)
+        if text is not None and _controls(text) <= MAX_CONTROLS:
+            return text, guess
+    if data[:SAMPLE].count(0) > 0.01 * len(data[:SAMPLE]):
+        raise DecodeFailure("binary", "NUL bytes in the content")
+    name = _detect(data)
+    if name is None:
+        raise DecodeFailure("binary", "no text encoding fits")
+    text = _try(data, name)
+    if text is None:
+        raise DecodeFailure("decode_error", f"detected {name} but the bytes do not decode")
+    if _controls(text) > MAX_CONTROLS:
+        raise DecodeFailure("binary", "control characters in the content")
+    return text, name

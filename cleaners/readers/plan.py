@@ -1,0 +1,262 @@
+"""Turn INPUT arguments into shards of at most `batch_size` documents, streaming.
+
+A shard is a small JSON-able description (`ShardSpec`), never the documents themselves:
+a byte range of a plain JSONL file, a list of `.txt`/`.html` files, or a plain JSONL file
+in the work folder that the planner filled from a compressed JSONL or a WARC file (those
+cannot be split without reading them). Each shard carries a digest of the bytes it
+covers, so a re-run can recognise finished shards (resume) and a changed input is never
+mistaken for a cached one.
+
+Folders are walked recursively in sorted order without following directory symlinks (a
+symlink loop cannot trap the walk); what is not a document is skipped and counted.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import xxhash
+
+from cleaners.config import Config
+from cleaners.io.compressed import InputError, Limits, compression_of, iter_chunks
+from cleaners.io.rawshard import RawShard
+from cleaners.readers.warc import split_warc
+
+log = logging.getLogger(__name__)
+TEXT_EXT = (".txt",)
+HTML_EXT = (".html", ".htm")
+JSONL_EXT = (".jsonl", ".jsonl.gz", ".jsonl.zst")
+WARC_EXT = (".warc", ".warc.gz")
+
+
+@dataclass(frozen=True)
+class ShardSpec:
+    index: int
+    kind: str  # "jsonl" (user lines) | "records" (planner-made JSONL: WARC) | "files"
+    base_seq: int
+    count: int
+    digest: str
+    path: str = ""
+    name: str = ""  # the input as users know it, for `file:line` places
+    start: int = 0
+    end: int = 0
+    first_line: int = 1
+    files: tuple[tuple[str, str, str], ...] = ()  # (id, path, place)
+    rejects: tuple[tuple[str, str, str], ...] = ()  # (place, reason, detail) met while planning
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> ShardSpec:
+        d = dict(d)
+        d["files"] = tuple(tuple(x) for x in d.get("files", ()))
+        d["rejects"] = tuple(tuple(x) for x in d.get("rejects", ()))
+        return cls(**d)
+
+
+@dataclass
+class Plan:
+    shards: list[ShardSpec] = field(default_factory=list)
+    skipped: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def skip(self, kind: str, what: str) -> None:
+        self.skipped[kind] = self.skipped.get(kind, 0) + 1
+        if len(self.warnings) < 200:
+            self.warnings.append(f"skipped ({kind}): {what}")
+        log.warning("skipped (%s): %s", kind, what)
+
+
+def kind_of(name: str) -> str | None:
+    lower = name.lower()
+    for ext, kind in ((JSONL_EXT, "jsonl"), (WARC_EXT, "warc"), (HTML_EXT, "html"), (TEXT_EXT, "txt")):
+        if lower.endswith(ext):
+            return kind
+    return None
+
+
+def walk(inputs: list[str], plan: Plan) -> Iterator[tuple[str, str, str]]:
+    """(path, id-if-single-document, place name) of every input file, in contract order."""
+    seen: set[str] = set()
+    for arg in inputs:
+        real = os.path.realpath(arg)
+        if real in seen:
+            plan.skip("repeated_input", arg)
+            continue
+        seen.add(real)
+        if os.path.isdir(arg):
+            yield from _walk_dir(arg, plan)
+        elif os.path.exists(arg):
+            yield arg, os.path.basename(arg), arg
+        else:
+            raise FileNotFoundError(f"input not found: {arg}")
+
+
+def _walk_dir(root: str, plan: Plan) -> Iterator[tuple[str, str, str]]:
+    entries: list[tuple[tuple[str, ...], str]] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        for d in dirnames:
+            if os.path.islink(os.path.join(dirpath, d)):
+                plan.skip("symlinked_folder", os.path.join(dirpath, d))
+        for f in filenames:
+            full = os.path.join(dirpath, f)
+            rel = os.path.relpath(full, root)
+            entries.append((tuple(Path(rel).parts), full))
+    for parts, full in sorted(entries):
+        rel = "/".join(parts)
+        yield full, rel, os.path.join(root, rel)
+
+
+def make_plan(inputs: list[str], work: Path, cfg: Config) -> Plan:
+    """All shards of a run. Compressed JSONL and WARC are split into work/raw/."""
+    plan = Plan()
+    batch = cfg.run.batch_size
+    limits = Limits(cfg.read.max_decompressed_bytes, cfg.read.max_inflate_ratio,
+                    cfg.read.min_inflate_check_bytes)
+    seq = 0
+    files: list[tuple[str, str, str]] = []
+    pending_rejects: list[tuple[str, str, str]] = []
+
+    def add(**kw: Any) -> None:
+        nonlocal seq
+        spec = ShardSpec(index=len(plan.shards), base_seq=seq, **kw)
+        plan.shards.append(spec)
+        seq += max(spec.count, 1) + len(spec.rejects)
+
+    def flush_files() -> None:
+        if files or pending_rejects:
+            h = xxhash.xxh3_128()
+            for _, path, place in files:
+                h.update(place.encode("utf-8", "surrogatepass") + b"\0")
+                _hash_file(h, path, cfg.read.max_doc_bytes)
+            add(kind="files", count=len(files), digest=h.hexdigest(), files=tuple(files),
+                rejects=tuple(pending_rejects))
+            files.clear()
+            pending_rejects.clear()
+
+    for path, doc_id, place in walk(inputs, plan):
+        kind = kind_of(path)
+        if kind is None:
+            plan.skip("unknown_extension", place)
+            continue
+        if kind in ("txt", "html"):
+            if not os.path.isfile(path):
+                pending_rejects.append((place, "unreadable", "not a regular file or a broken link"))
+                continue
+            files.append((doc_id, path, place))
+            if len(files) >= batch:
+                flush_files()
+            continue
+        flush_files()
+        try:
+            if kind == "jsonl" and compression_of(path) == "none":
+                for rng in split_plain_jsonl(path, batch):
+                    add(kind="jsonl", path=path, name=place, **rng)
+            elif kind == "jsonl":
+                for rng, rejects in split_compressed_jsonl(path, place, work, batch, limits, len(plan.shards)):
+                    add(kind="jsonl", name=place, rejects=rejects, **rng)
+            else:
+                for rng, rejects in split_warc(path, place, work, batch, cfg.read.max_doc_bytes, plan,
+                                               len(plan.shards)):
+                    add(kind="records", name=place, rejects=rejects, **rng)
+        except OSError as exc:
+            add(kind="files", count=0, digest="unreadable",
+                rejects=((place, "unreadable", str(exc)[:200]),))
+    flush_files()
+    return plan
+
+
+def _hash_file(h: Any, path: str, cap: int) -> None:
+    try:
+        size = os.path.getsize(path)
+        h.update(size.to_bytes(8, "little"))
+        if size > cap:
+            return  # rejected as too_large unread; its size is its identity
+        with open(path, "rb") as fh:
+            while chunk := fh.read(1 << 20):
+                h.update(chunk)
+    except OSError as exc:
+        h.update(str(exc).encode())
+
+
+def split_plain_jsonl(path: str, batch: int) -> Iterator[dict[str, Any]]:
+    """Byte ranges of `batch` lines each, found by counting newlines (no parsing)."""
+    start, line, count, pos = 0, 1, 0, 0
+    h = xxhash.xxh3_128()
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1 << 22):
+            offset = 0
+            while (nl := chunk.find(b"\n", offset)) >= 0:
+                h.update(chunk[offset:nl + 1])
+                offset = nl + 1
+                count += 1
+                if count == batch:
+                    end = pos + offset
+                    yield {"start": start, "end": end, "first_line": line, "count": count,
+                           "digest": h.hexdigest()}
+                    start, line, count = end, line + count, 0
+                    h = xxhash.xxh3_128()
+            h.update(chunk[offset:])
+            partial = offset < len(chunk)
+            pos += len(chunk)
+    if pos > start:
+        count += 1 if partial else 0
+        yield {"start": start, "end": pos, "first_line": line, "count": count, "digest": h.hexdigest()}
+
+
+def split_compressed_jsonl(path: str, place: str, work: Path, batch: int, limits: Limits,
+                           first_index: int) -> Iterator[tuple[dict[str, Any], tuple[tuple[str, str, str], ...]]]:
+    """Inflate a .gz/.zst JSONL (bounded output per chunk) into plain shards in work/raw/.
+
+    Lines pass through unparsed. When the input is truncated or inflates past the caps,
+    the complete lines read so far are kept and the cut-off rest is one reject.
+    """
+    raw_dir = work / "raw"
+    raw_dir.mkdir(parents=True, exist_ok=True)
+    index, line = first_index, 1
+    shard = RawShard(raw_dir / f"{index:05d}.jsonl")
+    in_line = False  # bytes of an unfinished line were written
+
+    def rotate() -> dict[str, Any]:
+        nonlocal shard, index, line
+        rng = shard.close() | {"first_line": line}
+        line += shard.lines
+        index += 1
+        shard = RawShard(raw_dir / f"{index:05d}.jsonl")
+        return rng
+
+    try:
+        for chunk in iter_chunks(path, limits):
+            offset = 0
+            while (nl := chunk.find(b"\n", offset)) >= 0:
+                shard.write(chunk[offset:nl + 1])
+                shard.lines += 1
+                shard.committed = shard.size
+                offset = nl + 1
+                in_line = False
+                if shard.lines == batch:
+                    yield rotate(), ()
+            if offset < len(chunk):
+                shard.write(chunk[offset:])
+                in_line = True
+        if in_line:
+            shard.lines += 1
+        yield rotate(), ()
+    except InputError as exc:
+        if in_line:  # drop the cut-off line's bytes: it is reported, not parsed
+            shard.fh.truncate(shard.committed)
+            shard.fh.seek(shard.committed)
+            shard.size = shard.committed
+            shard.rehash()
+        lost = line + shard.lines
+        yield rotate(), ((f"{place}:{lost}", exc.reason, exc.detail),)
+    finally:
+        shard.fh.close()
+        if shard.tmp.exists():
+            shard.tmp.unlink()

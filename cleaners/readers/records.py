@@ -1,0 +1,188 @@
+"""Read one shard into raw documents or rejects: every entry of the shard ends as one.
+
+A raw document holds either `text` or `html` (still to be extracted). Every way a record
+can be unreadable maps to a reason code from the README list: `too_large`, `parse_error`,
+`missing_id`, `missing_text`, `bad_record`, `decode_error`, `binary`, `unreadable`,
+`truncated`. Blank JSONL lines are not documents (counted as `skipped:blank_line`).
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+import orjson
+
+from cleaners.config import Config
+from cleaners.document import Reject
+from cleaners.io.compressed import iter_lines
+from cleaners.readers.decode import DecodeFailure, decode_bytes
+from cleaners.readers.plan import ShardSpec
+from cleaners.stats import Stats
+
+UTF8_BOM = b"\xef\xbb\xbf"
+
+
+@dataclass(frozen=True, slots=True)
+class RawDoc:
+    seq: int
+    id: str
+    place: str
+    text: str | None = None
+    html: str | None = None
+    url: str | None = None
+    source: str | None = None
+    date: str | None = None
+
+
+def source_of(url: str | None) -> str | None:
+    """The site of a URL: its host, lower-cased, without "www." and port."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url.strip()).hostname or ""
+    except ValueError:
+        return None
+    host = host.lower().rstrip(".")
+    return host[4:] if host.startswith("www.") else (host or None)
+
+
+def _opt_str(rec: dict[str, Any], key: str, stats: Stats) -> str | None:
+    value = rec.get(key)
+    if value is None or isinstance(value, str):
+        return value or None
+    stats.add("read", f"ignored_field:{key}")
+    return None
+
+
+def _surrogate_free(s: str) -> bool:
+    try:
+        s.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def parse_jsonl_line(line: bytes, seq: int, place: str, stats: Stats) -> RawDoc | Reject | None:
+    if line.startswith(UTF8_BOM):
+        line = line[3:]
+    if not line.strip():
+        stats.add("read", "skipped:blank_line")
+        return None
+    try:
+        rec = orjson.loads(line)
+    except orjson.JSONDecodeError as exc:
+        return Reject(place, "parse_error", seq, place, str(exc)[:160])
+    if not isinstance(rec, dict):
+        return Reject(place, "parse_error", seq, place, f"a record must be an object, not {type(rec).__name__}")
+    raw_id = rec.get("id")
+    if isinstance(raw_id, int) and not isinstance(raw_id, bool):
+        raw_id = str(raw_id)
+    if raw_id is None or raw_id == "":
+        return Reject(place, "missing_id", seq, place)
+    if not isinstance(raw_id, str):
+        return Reject(place, "bad_record", seq, place, f"id is a {type(raw_id).__name__}")
+    text, page = rec.get("text"), rec.get("html")
+    if text is None and page is None:
+        return Reject(raw_id, "missing_text", seq, place)
+    body = text if text is not None else page
+    if not isinstance(body, str):
+        field = "text" if text is not None else "html"
+        return Reject(raw_id, "bad_record", seq, place, f"{field} is a {type(body).__name__}, not a string")
+    if not (_surrogate_free(body) and _surrogate_free(raw_id)):
+        return Reject(raw_id, "decode_error", seq, place, "lone surrogate escape")
+    url = _opt_str(rec, "url", stats)
+    source = _opt_str(rec, "source", stats) or source_of(url)
+    return RawDoc(seq, raw_id, place, text=text if text is not None else None,
+                  html=page if text is None else None, url=url, source=source,
+                  date=_opt_str(rec, "date", stats))
+
+
+def _read_range(path: str, start: int, end: int) -> Iterator[bytes]:
+    with open(path, "rb") as fh:
+        fh.seek(start)
+        left = end - start
+        while left > 0 and (chunk := fh.read(min(left, 1 << 20))):
+            left -= len(chunk)
+            yield chunk
+
+
+def _read_jsonl(spec: ShardSpec, cfg: Config, stats: Stats) -> Iterator[RawDoc | Reject]:
+    for n, line in iter_lines(_read_range(spec.path, spec.start, spec.end), cfg.read.max_doc_bytes):
+        lineno = spec.first_line + n - 1
+        place = f"{spec.name}:{lineno}"
+        seq = spec.base_seq + n - 1
+        if isinstance(line, int):
+            yield Reject(place, "too_large", seq, place, f"line of {line} bytes")
+            continue
+        doc = parse_jsonl_line(line, seq, place, stats)
+        if doc is not None:
+            yield doc
+
+
+def _decode(data: bytes, seq: int, doc_id: str, place: str, html: bool,
+            ctype: str | None = None) -> tuple[str | None, Reject | None]:
+    if not data.strip():
+        return None, Reject(doc_id, "empty", seq, place)
+    try:
+        text, _ = decode_bytes(data, ctype, html=html)
+    except DecodeFailure as exc:
+        return None, Reject(doc_id, exc.reason, seq, place, exc.detail)
+    return text, None
+
+
+def _read_files(spec: ShardSpec, cfg: Config) -> Iterator[RawDoc | Reject]:
+    for i, (doc_id, path, place) in enumerate(spec.files):
+        seq = spec.base_seq + i
+        html = path.lower().endswith((".html", ".htm"))
+        try:
+            size = os.path.getsize(path)
+            if size > cfg.read.max_doc_bytes:
+                yield Reject(doc_id, "too_large", seq, place, f"{size} bytes")
+                continue
+            with open(path, "rb") as fh:
+                data = fh.read(cfg.read.max_doc_bytes + 1)
+        except OSError as exc:
+            yield Reject(doc_id, "unreadable", seq, place, str(exc)[:160])
+            continue
+        text, rej = _decode(data, seq, doc_id, place, html)
+        if rej is not None:
+            yield rej
+        elif html:
+            yield RawDoc(seq, doc_id, place, html=text)
+        else:
+            yield RawDoc(seq, doc_id, place, text=text)
+
+
+def _read_records(spec: ShardSpec, cfg: Config) -> Iterator[RawDoc | Reject]:
+    for n, line in iter_lines(_read_range(spec.path, spec.start, spec.end), 1 << 62):
+        assert isinstance(line, bytes)
+        rec = orjson.loads(line)
+        seq = spec.base_seq + n - 1
+        doc_id = rec["id"] or rec["place"]
+        if "reject" in rec:
+            yield Reject(doc_id, rec["reject"], seq, rec["place"], rec.get("detail", ""))
+            continue
+        text, rej = _decode(base64.b64decode(rec["body"]), seq, doc_id, rec["place"], True, rec.get("ctype"))
+        if rej is not None:
+            yield rej
+        else:
+            yield RawDoc(seq, doc_id, rec["place"], html=text, url=rec.get("url"), source=source_of(rec.get("url")))
+
+
+def read_shard(spec: ShardSpec, cfg: Config, stats: Stats) -> Iterator[RawDoc | Reject]:
+    """Every entry of the shard, in order, then the rejects the planner met."""
+    if spec.kind == "jsonl":
+        yield from _read_jsonl(spec, cfg, stats)
+    elif spec.kind == "files":
+        yield from _read_files(spec, cfg)
+    elif spec.kind == "records":
+        yield from _read_records(spec, cfg)
+    else:
+        raise ValueError(f"unknown shard kind {spec.kind!r}")
+    for i, (place, reason, detail) in enumerate(spec.rejects):
+        yield Reject(place, reason, spec.base_seq + spec.count + i, place, detail)

@@ -1,0 +1,94 @@
+"""The two kinds of cleaning rule and the per-document context they read.
+
+A `SpanRule` finds spans inside lines (`spans(text, ctx) -> [Removal]`, offsets into the
+text it is given); a `LineRule` labels whole lines of a `Page` (`label(page, ctx)`). Each
+fills in one method; the base class counts what it removed (`removed:<rule>`) and turns an
+exception into an `errors:<rule>` count with the rule skipped for that document, so a bug
+in one rule costs its removals, never the document.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from cleaners.document import Removal
+from cleaners.rules.page import Page
+from cleaners.stats import Stats
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class SiteView:
+    """What the run (and STATE) know about one key of this document's site: counts of
+    distinct documents. `docs` is the number of distinct documents of the site."""
+
+    docs: int = 0
+    lookup: Callable[[str, str], tuple[int, int]] = lambda kind, key: (0, 0)
+    sites_with: Callable[[str], int] = lambda key: 0
+
+    def count(self, kind: str, key: str | None) -> int:
+        return self.lookup(kind, key)[0] if key else 0
+
+    def heads(self, key: str | None) -> int:
+        return self.lookup("L", key)[1] if key else 0
+
+
+@dataclass
+class DocContext:
+    source: str | None = None
+    url: str | None = None
+    title_hint: str | None = None
+    script: str = "Latin"
+    language: str = "en"
+    site: SiteView = field(default_factory=SiteView)
+    notes: dict[str, object] = field(default_factory=dict)  # what earlier rules found (e.g. the title)
+
+
+class Rule:
+    name: str = "rule"
+
+    def __init__(self, enabled: bool = True) -> None:
+        self.enabled = enabled
+
+
+class SpanRule(Rule):
+    def spans(self, text: str, ctx: DocContext) -> list[Removal]:
+        raise NotImplementedError
+
+    def run(self, text: str, ctx: DocContext, stats: Stats) -> list[Removal]:
+        if not self.enabled:
+            return []
+        try:
+            found = self.spans(text, ctx)
+        except Exception:  # noqa: BLE001 - one rule's bug must not sink the document
+            log.exception("rule %s failed", self.name)
+            stats.add("clean", f"errors:{self.name}")
+            return []
+        if found:
+            stats.add("clean", f"removed:{self.name}", len(found))
+        return found
+
+
+class LineRule(Rule):
+    def label(self, page: Page, ctx: DocContext) -> None:
+        raise NotImplementedError
+
+    def run(self, page: Page, ctx: DocContext, stats: Stats) -> None:
+        if not self.enabled:
+            return
+        before = {ln.index for ln in page.lines if not ln.kept}
+        try:
+            self.label(page, ctx)
+        except Exception:  # noqa: BLE001
+            log.exception("rule %s failed", self.name)
+            stats.add("clean", f"errors:{self.name}")
+            for ln in page.lines:
+                if ln.index not in before and ln.label == self.name:
+                    ln.label = None
+            return
+        n = sum(1 for ln in page.lines if ln.label == self.name and ln.index not in before)
+        if n:
+            stats.add("clean", f"removed:{self.name}", n)

@@ -1,0 +1,123 @@
+"""The cleaning chain: text in, clean text plus every removal (in input offsets) out.
+
+Two stages, because per-site rules need counts over the whole run:
+1. `first_stage` runs the rules that need nothing but the document — spam lines, glued and
+   inserted spam, spam URLs, script text, glued calls to action — and yields the lines'
+   counting keys (`line_keys`) for the run's site statistics.
+2. `second_stage` re-applies the first stage's removals and runs the line rules that read
+   the site view: site lines and templates, the title and its duplicates, related links,
+   generic boilerplate by shape and position.
+`clean` runs both with whatever site view it is given (tests, `presswash inspect`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cleaners.config import CleanConfig
+from cleaners.document import Removal
+from cleaners.rules.base import DocContext, LineRule, SpanRule
+from cleaners.rules.chain import Rebaser
+from cleaners.rules.generic import ADDRESS, SITE_TALK, GenericBoilerplate
+from cleaners.rules.inline import InlineCallToAction, ScriptText
+from cleaners.rules.page import Page
+from cleaners.rules.related import RelatedLinks
+from cleaners.rules.sitelines import SiteRepeated, SiteTemplate
+from cleaners.rules.spam import GluedScript, InsertedForeign, LatinSpamPhrase, SpamLine, SpamUrl
+from cleaners.rules.textshape import PREFIX, line_key, prefix_key, shape_keys
+from cleaners.rules.titles import DuplicateTitle, find_title
+from cleaners.stats import Stats
+
+MAX_COUNTED_WORDS = 40  # longer body lines are prose, never counted as site furniture
+
+
+def line_removals(page: Page) -> list[Removal]:
+    return [Removal(rule, a, b, page.text[a:b]) for a, b, rule in page.removal_spans()]
+
+
+class Cleaner:
+    def __init__(self, cfg: CleanConfig) -> None:
+        spam = cfg.spam
+        self.first_lines: list[LineRule] = [SpamLine(spam.enabled)]
+        self.spans: list[SpanRule] = [
+            GluedScript(spam.enabled, spam.min_glued_chars),
+            InsertedForeign(spam.enabled),
+            LatinSpamPhrase(spam.enabled),
+            SpamUrl(spam.enabled),
+            ScriptText(cfg.generic.enabled),
+            InlineCallToAction(cfg.generic.enabled),
+        ]
+        self.lines: list[LineRule] = [
+            SiteRepeated(cfg.sitelines),
+            SiteTemplate(cfg.sitelines),
+            DuplicateTitle(cfg.titles.enabled),
+            RelatedLinks(cfg.related.enabled),
+            GenericBoilerplate(cfg.generic),
+        ]
+
+    def first_stage(self, text: str, ctx: DocContext, stats: Stats) -> tuple[str, list[Removal]]:
+        rb = Rebaser(text)
+        page = Page.parse(rb.text)
+        for rule in self.first_lines:
+            rule.run(page, ctx, stats)
+        rb.apply(line_removals(page))
+        for span_rule in self.spans:
+            rb.apply(span_rule.run(rb.text, ctx, stats))
+        return rb.text, rb.sorted_removals()
+
+    def second_stage(self, text: str, first: list[Removal], ctx: DocContext,
+                     stats: Stats) -> tuple[str, list[Removal]]:
+        rb = Rebaser(text)
+        rb.apply(first)
+        page = content_page(rb.text, ctx)
+        ctx.notes["title"] = find_title(page, ctx)
+        for rule in self.lines:
+            rule.run(page, ctx, stats)
+        rb.apply(line_removals(page))
+        return rb.text, rb.sorted_removals()
+
+    def clean(self, text: str, ctx: DocContext | None = None, stats: Stats | None = None) -> tuple[str, list[Removal]]:
+        ctx = ctx or DocContext()
+        stats = stats if stats is not None else Stats()
+        _, first = self.first_stage(text, ctx, stats)
+        return self.second_stage(text, first, ctx, stats)
+
+
+def content_page(text: str, ctx: DocContext) -> Page:
+    """A page whose zones are anchored on content prose: a prose line that talks about
+    the site to the reader ("We use cookies … our website") does not extend the core."""
+    page = Page.parse(text)
+    meta = {ln.index for ln in page.lines
+            if ln.prose and len(SITE_TALK.findall(ln.text)) >= 2 and ADDRESS.search(ln.text)}
+    if meta:
+        page.assign_zones(exclude=meta)
+    return page
+
+
+def line_keys(text: str, ctx: DocContext) -> Iterator[tuple[str, str, bool]]:
+    """(kind, key, in head) of every line that site statistics count, once per document."""
+    page = content_page(text, ctx)
+    found: dict[tuple[str, str], bool] = {}
+    for ln in page.lines:
+        if not ln.key or (ln.zone == "body" and ln.n_words > MAX_COUNTED_WORDS):
+            continue
+        keys = [("L", ln.key)] + [("S", k) for k in shape_keys(ln.text)]
+        pk = prefix_key(ln.text)
+        if pk:
+            keys.append(("P", pk))
+        for key in keys:
+            found[key] = found.get(key, False) or ln.zone == "head"
+    for (kind, key), head in found.items():
+        yield kind, key, head
+
+
+def lookup_keys(text: str, ctx: DocContext) -> Iterator[tuple[str, str]]:
+    """Every (kind, key) the second-stage rules may look up for this text: the counted
+    keys, plus what follows a "Label:" prefix (a linked title in "Read more: <title>")."""
+    page = Page.parse(text)
+    for kind, key, _ in line_keys(text, ctx):
+        yield kind, key
+    for ln in page.lines:
+        m = PREFIX.match(ln.text)
+        if m:
+            yield "L", line_key(ln.text[m.end(1):].lstrip(" :：»›|"))

@@ -1,0 +1,111 @@
+"""Generic boilerplate by shape and position: the furniture every site emits.
+
+Each line gets a score from independent signals — short and without a sentence, outside
+the article's core (head/tail), furniture vocabulary, a copyright or separator-bar shape,
+a byline/date shape, the site's own name, addressing the reader ("your inbox", "our
+newsletter"), repeated within the document, seen on other sites — and negative ones
+(quotation marks, a long sentence in the body). A line goes when its score reaches the
+threshold; no single signal, and so no word list, is enough on its own. Long lines need
+strong evidence: reader-addressing site talk at the edge ("We use cookies … our website").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex as re
+
+from cleaners.config import GenericConfig
+from cleaners.rules.base import DocContext, LineRule
+from cleaners.rules.lexicon import FURNITURE
+from cleaners.rules.page import Line, Page
+from cleaners.rules.sitelines import is_title
+
+NAV = re.compile(r"(?:[|·•›»/]|\s-\s|\s{2,})")
+COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|alle rechte|todos los derechos|"
+                       r"tous droits|direitos reservados|hak cipta|все права", re.I)
+DATE = re.compile(
+    r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{1,2}:\d{2}\b|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|oktober|"
+    r"dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|"
+    r"janvier|février|avril|juin|juillet|août|septembre|octobre|novembre|décembre|janeiro|fevereiro|março|"
+    r"maio|junho|julho|setembro|outubro|dezembro|januari|februari|maret|mei|agustus|desember)\w*\.?\s+\d{1,2}\b|"
+    r"\b\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|märz|mai|juni|juli|oktober|"
+    r"dezember|enero|marzo|abril|mayo|junio|julio|agosto|janvier|février|mars|avril|juin|juillet|août|"
+    r"janeiro|março|maio|junho|julho|mei|agustus)\w*\b|\b\d+\s*(?:min|mins|minutes?|hours?|hrs?|days?)\s+"
+    r"(?:read|ago)\b|\b\d{4}年\d{1,2}月|\d{4}\.\s?\d{1,2}\.\s?\d{1,2}",
+    re.I,
+)
+BYLINE = re.compile(r"^\W*(?:by|von|por|par|oleh|door|di|da|de|av|af|автор|posted|published|updated|"
+                    r"last updated|written|reporting|reported|words|text|story|staff|redaksi|penulis|"
+                    r"reportage|escrito|publicado|actualizado|veröffentlicht|aktualisiert|mis à jour)\b", re.I)
+CREDIT = re.compile(r"^\W*(?:photo|photos|image|images|picture|pic|credit|foto|fotos|imagen|bild|"
+                    r"gambar|ảnh|фото|사진|写真|图)\b[^.!?]{0,80}$", re.I)
+ADDRESS = re.compile(r"\b(?:you|your|yours|we|our|us|sie|ihr|ihre|unser\w*|usted|tu|tus|nuestr\w+|vous|votre|"
+                     r"vos|nous|notre|nos|você|seu|sua|nosso|nossa|anda|kami|kita|вы|ваш\w*|мы|наш\w*)\b", re.I)
+SITE_TALK = re.compile(r"\b(?:website|site|page|app|browser|cookies?|newsletter|inbox|subscri\w+|account|"
+                       r"experience|notifications?|e-?mail|sign(?:ed)? ?up|log ?in|ad ?blocker|"
+                       r"webseite|sitio|página|navegador|boletín|site web|navigateur|situs|laman|сайт)\b", re.I)
+QUOTE = re.compile(r"[“”\"«»„]")
+
+
+def site_words(source: str | None) -> str:
+    """The site's name as letters only ("coastlinedaily" for coastlinedaily.net)."""
+    if not source:
+        return ""
+    label = source.split(".")[0] if source.count(".") <= 1 else source.split(".")[-2]
+    label = re.sub(r"[^\p{L}\p{N}]", "", label.casefold())
+    return label if len(label) >= 5 else ""
+
+
+def score(ln: Line, ctx: DocContext, repeats: Counter[str], site: str) -> float:
+    s = 0.0
+    n = ln.n_words
+    s += 1.0 if n <= 6 else 0.5 if n <= 12 else 0.0
+    s += 0.5 if not ln.sentence else 0.0
+    s += 1.0 if ln.zone != "body" else 0.0
+    furniture = len(FURNITURE.findall(ln.text))
+    s += 1.0 if furniture == 1 else 1.5 if furniture >= 2 else 0.0
+    if COPYRIGHT.search(ln.text):
+        s += 1.5
+    if n <= 14 and len(NAV.findall(ln.text.strip())) >= 2:
+        s += 1.0
+    if n <= 14 and DATE.search(ln.text):
+        s += 1.0 if BYLINE.search(ln.text) or not ln.sentence else 0.5
+    elif n <= 10 and BYLINE.search(ln.text) and not ln.sentence:
+        s += 0.5
+    if CREDIT.search(ln.text):
+        s += 1.0
+    if site and site in re.sub(r"[^\p{L}\p{N}]", "", ln.text.casefold()):
+        s += 1.0
+    if ADDRESS.search(ln.text):
+        s += 0.5
+    if repeats[ln.key] >= 2 and n <= 6:
+        s += 1.0
+    if ln.key and ctx.site.sites_with(ln.key) >= 2 and n <= 20:
+        s += 1.5
+    if QUOTE.search(ln.text):
+        s -= 1.0
+    if ln.zone == "body" and ln.sentence and n >= 15:
+        s -= 2.0
+    if n > 16:  # a long line needs the site-talk pattern: reader-addressing, at the edge
+        talk = len(SITE_TALK.findall(ln.text))
+        if not (ln.zone != "body" and talk >= 2 and ADDRESS.search(ln.text) and n <= 45):
+            s -= 10.0
+    return s
+
+
+class GenericBoilerplate(LineRule):
+    name = "boilerplate"
+
+    def __init__(self, cfg: GenericConfig) -> None:
+        super().__init__(cfg.enabled)
+        self.cfg = cfg
+
+    def label(self, page: Page, ctx: DocContext) -> None:
+        repeats = Counter(ln.key for ln in page.lines)
+        site = site_words(ctx.source)
+        threshold = 2.5 * self.cfg.min_score
+        for ln in page.lines:
+            if ln.kept and not is_title(ln, ctx) and score(ln, ctx, repeats, site) >= threshold:
+                ln.label = self.name

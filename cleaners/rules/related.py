@@ -1,0 +1,78 @@
+"""Links to the site's other articles: "Related" lists, "Read more: <title>", "Next Post: …".
+
+Two mechanisms. (1) The line, or what follows its "Label:" prefix, is the title of another
+page of the same site (it heads that page: the site view counts head occurrences). (2) A
+list heading in the tail — a short line without a sentence, such as "Related", "Lihat
+juga" or "Más noticias" — followed by headline-shaped lines. The document's own title is
+kept at its top even when other pages list it.
+"""
+
+from __future__ import annotations
+
+import regex as re
+
+from cleaners.rules.base import DocContext, LineRule
+from cleaners.rules.lexicon import RELATED_HEADING
+from cleaners.rules.page import Line, Page
+from cleaners.rules.textshape import PREFIX, line_key
+
+def headline_like(ln: Line) -> bool:
+    """3-30 words, not a run of lowercase prose: a headline, with or without a final stop."""
+    if not 3 <= ln.n_words <= 30:
+        return False
+    if not ln.sentence:
+        return True
+    caps = sum(1 for w in re.findall(r"\p{L}+", ln.text) if w[:1].isupper())
+    return caps >= 0.5 * ln.n_words
+
+
+def linked_title(ln: Line, ctx: DocContext) -> bool:
+    """True when the line (or its text after a short label) heads another page of the site."""
+    keys = [ln.key]
+    m = PREFIX.match(ln.text)
+    if m:
+        keys.append(line_key(ln.text[m.end(1):].lstrip(" :：»›|")))
+    for key in keys:
+        heads = ctx.site.heads(key)
+        own = 1 if ln.zone == "head" else 0
+        if key and heads - own >= 1 and heads <= 2 and ctx.site.count("L", key) > own:
+            return True
+    return False
+
+
+def list_heading(ln: Line) -> bool:
+    if ln.sentence or ln.n_words > 6:
+        return False
+    return bool(RELATED_HEADING.match(ln.key)) or ln.text.rstrip().endswith((":", "…", "...")) and ln.n_words <= 4
+
+
+class RelatedLinks(LineRule):
+    name = "related_links"
+
+    def label(self, page: Page, ctx: DocContext) -> None:
+        title = ctx.notes.get("title")
+        for ln in page.lines:
+            if ln.kept and ln.index != title and headline_like(ln) and linked_title(ln, ctx):
+                ln.label = self.name
+        lines = page.lines
+        for i, ln in enumerate(lines):
+            if not list_heading(ln) or (ln.zone == "body" and not RELATED_HEADING.match(ln.key)):
+                continue
+            run = []
+            for nxt in lines[i + 1:]:
+                if nxt.index == title or nxt.prose and not headline_like(nxt):
+                    break
+                if not nxt.kept:
+                    if nxt.label == self.name:
+                        run.append(nxt)
+                    continue
+                if not headline_like(nxt):
+                    break
+                run.append(nxt)
+            if not run:
+                continue
+            if ln.kept:
+                ln.label = self.name
+            for nxt in run:
+                if nxt.kept:
+                    nxt.label = self.name

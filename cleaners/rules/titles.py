@@ -1,0 +1,96 @@
+"""The document's title, and its duplicates.
+
+The title is found by position and by how the site uses the line: the first head line that
+heads no other page of the site (the site's banner heads them all), preferring a line the
+URL slug spells out, or the page's <title>. Its repeats are removed: the same line again,
+"Title | Site", "Site - Title", or a breadcrumb ending in it; its first occurrence stays.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import unquote, urlsplit
+
+import regex as re
+
+from cleaners.rules.base import DocContext, LineRule
+from cleaners.rules.page import Line, Page
+from cleaners.rules.textshape import URL, fold, line_key, words
+
+SEPARATORS = re.compile(r"\s*(?:[|·•›»>/\\:–—]|\s-\s|::)\s*")
+MAX_TITLE_WORDS = 40
+
+
+def slug_words(url: str | None) -> list[str]:
+    if not url:
+        return []
+    try:
+        path = unquote(urlsplit(url).path)
+    except ValueError:
+        return []
+    parts = [p for p in path.split("/") if p]
+    best: list[str] = []
+    for p in parts:
+        ws = [w for w in re.split(r"[-_+.]+", p.casefold()) if w and not w.isdigit()]
+        if len(ws) > len(best):
+            best = ws
+    return best if len(best) >= 3 else []
+
+
+def _slug_match(ln: Line, slug: list[str]) -> bool:
+    ws = [w.casefold() for w in words(ln.text)]
+    if not ws or not slug:
+        return False
+    head = ws[: len(slug) + 2]
+    hit = sum(1 for w in slug if w in head)
+    return hit >= max(3, int(0.7 * len(slug)))
+
+
+def title_like(ln: Line) -> bool:
+    return 2 <= ln.n_words <= MAX_TITLE_WORDS and not URL.search(ln.text) and "©" not in ln.text
+
+
+def find_title(page: Page, ctx: DocContext) -> int | None:
+    """Index of the title line, or None."""
+    head = [ln for ln in page.lines if ln.kept and ln.zone == "head"]
+    if not head:
+        first = next((ln for ln in page.lines if ln.kept), None)
+        head = [first] if first is not None and not first.prose else []
+    slug = slug_words(ctx.url)
+    hint = line_key(ctx.title_hint) if ctx.title_hint else None
+    for ln in head:
+        if title_like(ln) and ((slug and _slug_match(ln, slug)) or (hint and ln.key == hint)):
+            return ln.index
+    for ln in head:
+        if not title_like(ln) or SEPARATORS.search(ln.text.strip()) and ln.n_words <= 8:
+            continue
+        if ctx.site.heads(ln.key) <= 1:
+            return ln.index
+    return None
+
+
+def contains_title(line_text: str, title_key: str) -> bool:
+    """A line made of the title plus separators and a few other words (site, sections)."""
+    key = line_key(line_text)
+    if title_key not in key or key == title_key:
+        return False
+    rest = key.replace(title_key, " ", 1)
+    parts = [p for p in SEPARATORS.split(rest) if p.strip()]
+    has_sep = bool(SEPARATORS.search(fold(line_text)))
+    return has_sep and sum(len(p.split()) for p in parts) <= 8
+
+
+class DuplicateTitle(LineRule):
+    name = "duplicate_title"
+
+    def label(self, page: Page, ctx: DocContext) -> None:
+        idx = ctx.notes.get("title")
+        if not isinstance(idx, int):
+            return
+        key = page.lines[idx].key
+        if not key:
+            return
+        for ln in page.lines:
+            if not ln.kept or ln.index == idx:
+                continue
+            if ln.key == key or contains_title(ln.text, key):
+                ln.label = self.name

@@ -1,0 +1,157 @@
+"""STATE: what persists between runs, committed once per run in one atomic step.
+
+Layout under STATE/:
+- manifest.json            the only mutable file; replaced by rename (the commit point)
+- sitelines/gNNNNN/        cumulative per-site line table + identities of counted documents
+- runs/<run>-gNNNNN/       one run's own contribution: its site-line delta, the identities
+                           it added, its dedup index segment
+- work/                    scratch of runs in progress (resume cache); never read as state
+- lock                     held (flock) for the whole of a run
+
+A run reads a snapshot at its start: the manifest as it is, minus the run's own earlier
+contribution when its run id is already there (a re-run sees STATE as its first attempt
+did). A run that dies before `commit` leaves the manifest untouched; files it wrote are
+unreferenced and removed by the next commit.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+import numpy as np
+
+from cleaners.pipeline.context import safe_name
+from cleaners.sitestats import Table, merge_tables
+
+FORMAT = 1
+
+
+class StateBusy(RuntimeError):
+    """Another run holds this STATE."""
+
+
+@dataclass
+class Snapshot:
+    root: Path
+    generation: int = 0
+    sitelines: str | None = None
+    runs: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def path(self, rel: str | None) -> Path | None:
+        return self.root / rel if rel else None
+
+    def own(self, run_id: str) -> dict[str, Any] | None:
+        return self.runs.get(run_id)
+
+    def base_table(self) -> Table:
+        return Table(self.path(self.sitelines))
+
+    def own_delta(self, run_id: str) -> Table | None:
+        own = self.own(run_id)
+        return Table(self.root / own["dir"] / "sitelines") if own else None
+
+    def seen_idents(self, run_id: str) -> np.ndarray:
+        """Identities of documents counted by runs other than `run_id`."""
+        if not self.sitelines:
+            return np.zeros(0, np.uint64)
+        seen = np.load(self.root / self.sitelines / "idents.npy")
+        own = self.own(run_id)
+        if own:
+            mine = np.load(self.root / own["dir"] / "idents.npy")
+            seen = np.setdiff1d(seen, mine, assume_unique=True)
+        return seen
+
+    def index_segments(self, run_id: str) -> list[tuple[str, Path]]:
+        """(run id, folder) of every earlier run's dedup index segment, in run-id order."""
+        return [(rid, self.root / info["dir"] / "index") for rid, info in sorted(self.runs.items())
+                if rid != run_id and (self.root / info["dir"] / "index").exists()]
+
+
+class StateStore:
+    def __init__(self, root: str | os.PathLike[str]) -> None:
+        self.root = Path(root)
+        self._lock: TextIO | None = None
+
+    @contextlib.contextmanager
+    def locked(self, run_id: str) -> Any:
+        """Hold STATE for a whole run; a second run fails at once with a clear message."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        fh = open(self.root / "lock", "a+")
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fh.seek(0)
+            holder = fh.read().strip() or "another run"
+            fh.close()
+            raise StateBusy(f"STATE {self.root} is in use by {holder}; wait for it to finish "
+                            f"or use another --state") from None
+        fh.seek(0)
+        fh.truncate()
+        fh.write(f"run {run_id!r} (pid {os.getpid()})\n")
+        fh.flush()
+        try:
+            yield self
+        finally:
+            fh.seek(0)
+            fh.truncate()
+            fcntl.flock(fh, fcntl.LOCK_UN)
+            fh.close()
+
+    def snapshot(self) -> Snapshot:
+        path = self.root / "manifest.json"
+        if not path.exists():
+            return Snapshot(self.root)
+        data = json.loads(path.read_text())
+        if data.get("format") != FORMAT:
+            raise RuntimeError(f"{path}: unknown STATE format {data.get('format')!r}")
+        return Snapshot(self.root, data["generation"], data.get("sitelines"), data.get("runs", {}))
+
+    def commit(self, snap: Snapshot, run_id: str, run_dir: Path, info: dict[str, Any]) -> None:
+        """Make `run_dir` (sitelines/, idents.npy, index/ of this run) part of STATE.
+
+        Writes the new cumulative table and run folder first, then replaces the manifest in
+        one rename; only then are superseded folders removed.
+        """
+        gen = snap.generation + 1
+        run_rel = f"runs/{safe_name(run_id)}-g{gen:05d}"
+        final_run = self.root / run_rel
+        if final_run.exists():
+            shutil.rmtree(final_run)
+        final_run.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copytree(run_dir, final_run)
+        cum_rel = f"sitelines/g{gen:05d}"
+        cum = self.root / cum_rel
+        if cum.exists():
+            shutil.rmtree(cum)
+        merge_tables(snap.base_table(), snap.own_delta(run_id), -1, Table(final_run / "sitelines"), cum)
+        seen = snap.seen_idents(run_id)
+        mine = np.load(final_run / "idents.npy")
+        np.save(cum / "idents.npy", np.union1d(seen, mine).astype(np.uint64))
+        runs = dict(snap.runs)
+        runs[run_id] = {"dir": run_rel, **info}
+        manifest = {"format": FORMAT, "generation": gen, "sitelines": cum_rel, "runs": runs}
+        tmp = self.root / "manifest.json.tmp"
+        with open(tmp, "w") as fh:
+            json.dump(manifest, fh, indent=1, sort_keys=True)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, self.root / "manifest.json")
+        self._collect(manifest)
+
+    def _collect(self, manifest: dict[str, Any]) -> None:
+        """Remove folders no manifest entry points at (superseded or from a dead run)."""
+        live = {manifest["sitelines"]} | {info["dir"] for info in manifest["runs"].values()}
+        for sub in ("sitelines", "runs"):
+            folder = self.root / sub
+            if not folder.exists():
+                continue
+            for child in folder.iterdir():
+                if f"{sub}/{child.name}" not in live:
+                    shutil.rmtree(child, ignore_errors=True)

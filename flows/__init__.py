@@ -1,0 +1,1 @@
+"""presswash's Prefect wiring: flows, tasks over shards, deployments, the CLI."""

@@ -1,0 +1,53 @@
+"""Prefect artifacts of a run: a markdown summary and a table of the largest clusters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+
+from cleaners.pipeline.context import RunContext
+from cleaners.report.build import load_clusters
+
+
+def _key(run_id: str, what: str) -> str:
+    safe = "".join(c if c.isalnum() else "-" for c in run_id.lower()).strip("-") or "run"
+    return f"presswash-{what}-{safe}"[:100]
+
+
+def summary_markdown(summary: dict[str, Any], out: str) -> str:
+    d = summary["documents"]
+    steps = summary["steps"]
+    removed = sorted(((k.split(":", 1)[1], v) for k, v in steps.get("clean", {}).items()
+                      if k.startswith("removed:")), key=lambda kv: -kv[1])
+    dedup = steps.get("dedup", {})
+    lines = [
+        f"# presswash run `{summary['run_id']}`",
+        "",
+        f"Counts in = out: **{d['in']}** in = {d['kept']} kept + {d['duplicate']} duplicate + "
+        f"{d['rejected']} rejected ({'ok' if d['in'] == d['kept'] + d['duplicate'] + d['rejected'] else 'MISMATCH'})",
+        "",
+        "| step | counts |", "|---|---|",
+    ]
+    for step, counters in steps.items():
+        shown = ", ".join(f"{k} {v}" for k, v in list(counters.items())[:12])
+        lines.append(f"| {step} | {shown} |")
+    lines += ["", "## Top removal rules", "", "| rule | removed spans |", "|---|---|"]
+    lines += [f"| {rule} | {n} |" for rule, n in removed[:10]]
+    lines += ["", f"## Clusters: {dedup.get('clusters', 0)} ({dedup.get('exact_duplicates', 0)} exact and "
+              f"{dedup.get('near_duplicates', 0)} near duplicates)", "",
+              f"Report: [{Path(out) / 'report.html'}](file://{Path(out).resolve() / 'report.html'})"]
+    if summary.get("rejected_by_reason"):
+        lines += ["", "## Rejected", ""] + [f"- {k}: {v}" for k, v in summary["rejected_by_reason"].items()]
+    return "\n".join(lines)
+
+
+def publish(summary: dict[str, Any], r: RunContext) -> None:
+    create_markdown_artifact(key=_key(r.run_id, "summary"), markdown=summary_markdown(summary, r.out),
+                             description=f"presswash run {r.run_id}")
+    rows = [{"cluster": c["cluster"], "size": c["size"], "kept": c["kept"], "why": c.get("why", ""),
+             "lowest_similarity": min((m["similarity"] for m in c["members"]), default=1.0)}
+            for c in load_clusters(Path(r.out), 20)[0]]
+    create_table_artifact(key=_key(r.run_id, "clusters"), table=rows or [{"cluster": "none"}],
+                          description="largest near-duplicate clusters")

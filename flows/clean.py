@@ -1,0 +1,117 @@
+"""The main flow: a table of contents of the pipeline, one Prefect task per batch.
+
+    plan shards → prepare (read, extract, repair, first clean) per batch
+      → site statistics → clean per batch → dedup → write per batch → finalize
+
+`presswash` (the deployment entrypoint and what `presswash run` calls) resolves the date
+in scheduled paths, picks the task runner (threads + process pool, or Dask) and runs
+`clean_corpus` as a subflow with it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from typing import Any
+
+from prefect import flow, get_run_logger
+from prefect.futures import wait
+from prefect.runtime import flow_run
+
+from cleaners.config import Config
+from cleaners.pipeline.context import RunContext
+from cleaners.pipeline.resume import key_of
+from cleaners.state import StateStore
+from flows import artifacts, progress, runners
+from flows.tasks import clean_task, dedup_task, finalize_task, plan_task, prepare_task, sitetable_task, write_task
+
+
+def _batches(task: Any, items: list[Any], rctx: dict[str, Any], keys: list[str], stage: str) -> list[dict[str, Any]]:
+    futures = [task.submit(item, rctx, key) for item, key in zip(items, keys, strict=True)]
+    results = []
+    for fut in futures:
+        res = fut.result()
+        progress.batch_done(stage, res, fut.state.name == "Cached")
+        results.append(res)
+    return results
+
+
+@flow(name="presswash-clean")
+def clean_corpus(inputs: list[str], out: str, state: str, config: str | None = None, run_id: str | None = None,
+                 batch_size: int = 0, workers: int = 0, runner: str = "local") -> dict[str, Any]:
+    log = get_run_logger()
+    cfg = runners.load_config(config, batch_size, workers)
+    r = RunContext.create(inputs, out, state, run_id, cfg, runner)
+    rctx = r.to_dict()
+    timings: dict[str, float] = {}
+    with StateStore(state).locked(r.run_id) as store:
+        gen = store.snapshot().generation
+        t = time.monotonic()
+        plan = plan_task(rctx)
+        specs = plan["shards"]
+        log.info("run %s: %d shards of up to %d documents (config %s)", r.run_id, len(specs),
+                 cfg.run.batch_size, r.fingerprint)
+        progress.start(len(specs))
+        prep_keys = [key_of("prepare", s) for s in specs]
+        prepared = _batches(prepare_task, specs, rctx, prep_keys, "prepare")
+        timings["prepare"] = time.monotonic() - t
+        table_key = key_of("sitetable", prep_keys, gen)
+        tables = sitetable_task(len(specs), rctx, table_key)
+        idx = [s["index"] for s in specs]
+        clean_keys = [key_of("clean", k, table_key) for k in prep_keys]
+        cleaned = _batches(clean_task, idx, rctx, clean_keys, "clean")
+        timings["clean"] = time.monotonic() - t - timings["prepare"]
+        dedup_key = key_of("dedup", clean_keys, gen)
+        dedup = dedup_task(len(specs), rctx, dedup_key)
+        written = _batches(write_task, idx, rctx, [key_of("write", k, dedup_key) for k in clean_keys], "write")
+        timings["total_before_finalize"] = time.monotonic() - t
+        stages = {"prepare": prepared, "clean": cleaned, "write": written}
+        resumed = sum(1 for s in prepared + cleaned + written if s.get("cached"))
+        if resumed:
+            log.info("resumed: skipped %d cached batches of %d", resumed, 3 * len(specs))
+        summary = finalize_task(rctx, plan, stages, dedup, timings)
+    summary["site_statistics"] = tables
+    runners.drop_cache_records(r.work.name)
+    artifacts.publish(summary, r)
+    log.info("documents in %d = kept %d + duplicate %d + rejected %d", summary["documents"]["in"],
+             summary["documents"]["kept"], summary["documents"]["duplicate"], summary["documents"]["rejected"])
+    return {"run_id": r.run_id, "out": r.out, "documents": summary["documents"], "resumed_batches": resumed}
+
+
+def _resolve(value: str, day: str) -> str:
+    return value.replace("{date}", day)
+
+
+@flow(name="presswash")
+def presswash(inputs: list[str] | None = None, out: str = "data/out", state: str = "data/state",
+              config: str | None = None, run_id: str | None = None, runner: str = "local",
+              dask_address: str | None = None, batch_size: int = 0, workers: int = 0,
+              date: str | None = None) -> dict[str, Any]:
+    """Clean and deduplicate INPUTS into OUT.
+
+    `{date}` in inputs, out and run_id becomes `date` (default: the day before the flow
+    run's scheduled start, i.e. yesterday's scrape for a morning schedule).
+    """
+    day = date or _yesterday()
+    inputs = [_resolve(i, day) for i in (inputs or ["seeds"])]
+    out = _resolve(out, day)
+    empty = runners.empty_inputs(inputs)
+    if empty:
+        get_run_logger().warning("no input for %s (%s): recording an empty run", day, ", ".join(empty))
+    sub = clean_corpus.with_options(task_runner=runners.task_runner(runner, dask_address, workers))
+    return sub(inputs=inputs, out=out, state=state, config=config,
+               run_id=_resolve(run_id, day) if run_id else None, batch_size=batch_size, workers=workers,
+               runner=runner)
+
+
+def _yesterday() -> str:
+    start = flow_run.scheduled_start_time
+    when = start if isinstance(start, dt.datetime) else dt.datetime.now(dt.UTC)
+    return (when - dt.timedelta(days=1)).date().isoformat()
+
+
+__all__ = ["Config", "clean_corpus", "presswash", "wait"]
+
+
+if __name__ == "__main__":
+    presswash()

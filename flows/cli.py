@@ -1,0 +1,128 @@
+"""The `presswash` command: run (the main flow), inspect (a document or a rule), report.
+
+`run` starts the flow in this process; without PREFECT_API_URL Prefect's embedded
+ephemeral server is used, so nobody starts a server by hand. Exit status 0 when the run
+completed (whatever was rejected), otherwise 1 with a one-line reason on stderr.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from flows import settings
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="presswash: clean, deduplicate and account for scraped news text.")
+err = Console(stderr=True)
+
+
+class Watch:
+    """Feeds the rich progress bar from batch summaries."""
+
+    def __init__(self, progress: Progress) -> None:
+        self.progress = progress
+        self.task = progress.add_task("batches", total=None, read=0, kept=0, duplicate=0, rejected=0)
+        self.counts = {"read": 0, "kept": 0, "duplicate": 0, "rejected": 0}
+
+    def __call__(self, stage: str, info: dict[str, Any]) -> None:
+        if stage == "start":
+            self.progress.update(self.task, total=3 * info["shards"])
+            return
+        if stage == "prepare":
+            self.counts["read"] += info.get("stats", {}).get("read", {}).get("in", 0)
+        if stage == "write":
+            for k in ("kept", "duplicate", "rejected"):
+                self.counts[k] += info["counts"][k]
+        self.progress.update(self.task, advance=1, **self.counts)
+
+
+@app.command()
+def run(
+    inputs: Annotated[list[str], typer.Argument(help="files or folders (.txt .html .jsonl[.gz|.zst] .warc[.gz])")],
+    out: Annotated[str, typer.Option("--out", help="output folder (replaced atomically)")],
+    state: Annotated[str, typer.Option("--state", help="what persists between runs")] = "data/state",
+    config: Annotated[str | None, typer.Option("--config", help="TOML file overriding defaults")] = None,
+    run_id: Annotated[str | None, typer.Option("--run-id", help="default: OUT's folder name")] = None,
+    runner: Annotated[str, typer.Option("--runner", help="local | dask")] = "local",
+    dask_address: Annotated[str | None, typer.Option("--dask-address", help="tcp://HOST:PORT")] = None,
+    batch_size: Annotated[int, typer.Option("--batch-size", help="documents per batch (0: config)")] = 0,
+    workers: Annotated[int, typer.Option("--workers", help="processes (0: one per core)")] = 0,
+) -> None:
+    """Clean and deduplicate INPUTS into OUT (the run contract of shared/eval/README.md)."""
+    settings.apply(state)
+    from flows import progress as prog
+    from flows.clean import presswash
+
+    columns = [TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("read {task.fields[read]} · kept {task.fields[kept]} · duplicate "
+                          "{task.fields[duplicate]} · rejected {task.fields[rejected]}"), TimeElapsedColumn()]
+    try:
+        with Progress(*columns, console=err, transient=False) as bar:
+            prog.listen(Watch(bar))
+            result = presswash(inputs=inputs, out=out, state=state, config=config, run_id=run_id, runner=runner,
+                               dask_address=dask_address, batch_size=batch_size, workers=workers,
+                               date=None)
+    except Exception as exc:  # noqa: BLE001 - the contract: one line on stderr, non-zero
+        err.print(f"presswash: run failed: {type(exc).__name__}: {exc}".splitlines()[0], markup=False,
+                  highlight=False)
+        raise typer.Exit(1) from None
+    finally:
+        prog.listen(None)
+    d = result["documents"]
+    table = Table(title=f"presswash run {result['run_id']} → {result['out']}")
+    for col in ("in", "kept", "duplicate", "rejected"):
+        table.add_column(col, justify="right")
+    table.add_row(*(str(d[c]) for c in ("in", "kept", "duplicate", "rejected")))
+    Console().print(table)
+
+
+@app.command()
+def inspect(
+    doc_id: Annotated[str | None, typer.Argument(help="a document id (omit with --rule)")] = None,
+    out: Annotated[str, typer.Option("--out", help="a run's output folder")] = "data/out",
+    rule: Annotated[str | None, typer.Option("--rule", help="show what this rule removed most often")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="machine-readable output")] = False,
+    limit: Annotated[int, typer.Option("--limit", help="rows for --rule")] = 25,
+) -> None:
+    """What a document became and why each removed span was removed."""
+    from flows.inspect_view import show_document, show_rule
+
+    if rule:
+        show_rule(Path(out), rule, limit, as_json)
+    elif doc_id is not None:
+        if not show_document(Path(out), doc_id, as_json):
+            err.print(f"presswash: no document {doc_id!r} in {out}/ledger", markup=False)
+            raise typer.Exit(1)
+    else:
+        err.print("presswash: give a document id or --rule NAME")
+        raise typer.Exit(2)
+
+
+@app.command()
+def report(out: Annotated[str, typer.Argument(help="a run's output folder")]) -> None:
+    """Rebuild OUT/report.html from OUT's files."""
+    import orjson
+
+    from cleaners.report.build import build_report
+
+    path = Path(out)
+    stats = path / "stats.json"
+    if not stats.exists():
+        err.print(f"presswash: {out} is not a finished run (no stats.json)")
+        raise typer.Exit(1)
+    print(build_report(path, orjson.loads(stats.read_bytes())))
+
+
+def main() -> None:
+    app(prog_name="presswash")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
