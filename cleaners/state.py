@@ -83,7 +83,7 @@ class StateStore:
     def locked(self, run_id: str) -> Any:
         """Hold STATE for a whole run; a second run fails at once with a clear message."""
         self.root.mkdir(parents=True, exist_ok=True)
-        fh = open(self.root / "lock", "a+")
+        fh = open(self.root / "lock", "a+")  # noqa: SIM115 - held for the whole run
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

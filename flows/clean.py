@@ -23,7 +23,15 @@ from cleaners.pipeline.context import RunContext
 from cleaners.pipeline.resume import key_of
 from cleaners.state import StateStore
 from flows import artifacts, progress, runners
-from flows.tasks import clean_task, dedup_task, finalize_task, plan_task, prepare_task, sitetable_task, write_task
+from flows.tasks import (
+    clean_task,
+    dedup_task,
+    finalize_task,
+    plan_task,
+    prepare_task,
+    sitetable_task,
+    write_task,
+)
 
 
 def _batches(task: Any, items: list[Any], rctx: dict[str, Any], keys: list[str], stage: str) -> list[dict[str, Any]]:

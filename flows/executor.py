@@ -27,7 +27,7 @@ def workers(requested: int) -> int:
 
 def pool(size: int) -> ProcessPoolExecutor:
     global _POOL, _SIZE
-    if _POOL is None or _SIZE != size:
+    if _POOL is None or size != _SIZE:
         shutdown()
         ctx = mp.get_context("forkserver")
         ctx.set_forkserver_preload(PRELOAD)

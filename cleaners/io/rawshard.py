@@ -15,7 +15,7 @@ class RawShard:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.tmp = path.with_name(path.name + ".tmp")
-        self.fh = open(self.tmp, "wb")
+        self.fh = open(self.tmp, "wb")  # noqa: SIM115 - closed in close()
         self.hash = xxhash.xxh3_128()
         self.size = 0
         self.committed = 0  # size after the last complete line

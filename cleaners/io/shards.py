@@ -92,7 +92,7 @@ def open_read(path: str | os.PathLike[str]) -> BinaryIO:
     """Binary reader for one of our own shard files (trusted: written by `shard_writer`)."""
     name = os.fspath(path)
     if name.endswith(".zst"):
-        fh = open(name, "rb")
+        fh = open(name, "rb")  # noqa: SIM115 - the stream reader owns and closes it
         return zstandard.ZstdDecompressor().stream_reader(fh, read_across_frames=True, closefd=True)  # type: ignore[return-value]
     if name.endswith(".gz"):
         return gzip.open(name, "rb")  # type: ignore[return-value]

@@ -82,7 +82,11 @@ def exact_groups(docs: Docs, policy: str) -> np.ndarray:
     return rep
 
 
-def candidate_pairs(docs: Docs, reps: np.ndarray, bands: int, earlier: SegmentIndex) -> tuple[set[tuple[int, int]], set[tuple[int, int, int]]]:
+Pairs = set[tuple[int, int]]
+Outside = set[tuple[int, int, int]]
+
+
+def candidate_pairs(docs: Docs, reps: np.ndarray, bands: int, earlier: SegmentIndex) -> tuple[Pairs, Outside]:
     """(pairs of rep positions, (rep position, segment, row) earlier matches)."""
     pairs: set[tuple[int, int]] = set()
     outside: set[tuple[int, int, int]] = set()
@@ -233,7 +237,8 @@ def _write(rctx: RunContext, docs: Docs, rep: np.ndarray, reps: np.ndarray, pos_
     return {"stats": stats}
 
 
-def _exact_of(docs: Docs, reps: np.ndarray, node: int, earlier: SegmentIndex, earlier_of: dict[int, tuple[int, int]]) -> np.ndarray:
+def _exact_of(docs: Docs, reps: np.ndarray, node: int, earlier: SegmentIndex,
+              earlier_of: dict[int, tuple[int, int]]) -> np.ndarray:
     if node < len(reps):
         return docs.exact[int(reps[node])]
     s, row = earlier_of[node]

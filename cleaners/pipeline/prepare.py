@@ -108,10 +108,7 @@ def prepare_shard(spec_d: dict[str, Any], rctx_d: dict[str, Any]) -> dict[str, A
     with shard_writer(out, "zstd") as w:
         for item in read_shard(spec, cfg, stats):
             stats.add("read", "in")
-            if isinstance(item, Reject):
-                rec = _reject(item)
-            else:
-                rec = prepare_doc(item, cfg, cleaner, stats)
+            rec = _reject(item) if isinstance(item, Reject) else prepare_doc(item, cfg, cleaner, stats)
             if "reject" in rec:
                 stats.add("read", f"rejected:{rec['reject']}")
             else:

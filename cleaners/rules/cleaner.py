@@ -18,14 +18,15 @@ from cleaners.config import CleanConfig
 from cleaners.document import Removal
 from cleaners.rules.base import DocContext, LineRule, SpanRule
 from cleaners.rules.chain import Rebaser
-from cleaners.rules.generic import ADDRESS, SITE_TALK, GenericBoilerplate
+from cleaners.rules.generic import ADDRESS, COPYRIGHT, SITE_TALK, GenericBoilerplate
 from cleaners.rules.inline import InlineCallToAction, ScriptText
-from cleaners.rules.page import Page
+from cleaners.rules.lexicon import FURNITURE
+from cleaners.rules.page import Line, Page
 from cleaners.rules.related import RelatedLinks
 from cleaners.rules.sitelines import SiteRepeated, SiteTemplate
 from cleaners.rules.spam import GluedScript, InsertedForeign, LatinSpamPhrase, SpamLine, SpamUrl
 from cleaners.rules.textshape import PREFIX, line_key, prefix_key, shape_keys
-from cleaners.rules.titles import DuplicateTitle, find_title
+from cleaners.rules.titles import DuplicateTitle, early_title, find_title
 from cleaners.stats import Stats
 
 MAX_COUNTED_WORDS = 40  # longer body lines are prose, never counted as site furniture
@@ -84,14 +85,30 @@ class Cleaner:
 
 
 def content_page(text: str, ctx: DocContext) -> Page:
-    """A page whose zones are anchored on content prose: a prose line that talks about
-    the site to the reader ("We use cookies … our website") does not extend the core."""
+    """A page whose zones are anchored on the article's own prose.
+
+    Anchors are prose lines that read as article text: long ones, or ones without
+    furniture vocabulary or reader address ("Get the latest news delivered to your inbox
+    every morning." is a sentence, but not the article). The title — an early line shaped
+    like a headline, even one ending in a full stop — is head, not an anchor.
+    """
     page = Page.parse(text)
-    meta = {ln.index for ln in page.lines
-            if ln.prose and len(SITE_TALK.findall(ln.text)) >= 2 and ADDRESS.search(ln.text)}
-    if meta:
-        page.assign_zones(exclude=meta)
+    skip = {ln.index for ln in page.lines if ln.prose and not _anchor(ln)}
+    title = early_title(page, ctx)
+    if title is not None:
+        skip |= {ln.index for ln in page.lines[: title + 3] if ln.key == page.lines[title].key}
+    if skip:
+        page.assign_zones(exclude=skip)
     return page
+
+
+def _anchor(ln: Line) -> bool:
+    if COPYRIGHT.search(ln.text):
+        return False
+    furniture = len(FURNITURE.findall(ln.text))
+    if ln.n_words >= 15 and furniture <= 1 and not (len(SITE_TALK.findall(ln.text)) >= 2 and ADDRESS.search(ln.text)):
+        return True
+    return not furniture and not ADDRESS.search(ln.text)
 
 
 def line_keys(text: str, ctx: DocContext) -> Iterator[tuple[str, str, bool]]:

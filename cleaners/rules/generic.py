@@ -11,17 +11,16 @@ strong evidence: reader-addressing site talk at the edge ("We use cookies … ou
 
 from __future__ import annotations
 
-from collections import Counter
-
 import regex as re
 
 from cleaners.config import GenericConfig
 from cleaners.rules.base import DocContext, LineRule
-from cleaners.rules.lexicon import FURNITURE
+from cleaners.rules.lexicon import FURNITURE, WEAK_FURNITURE
 from cleaners.rules.page import Line, Page
 from cleaners.rules.sitelines import is_title
+from cleaners.rules.textshape import URL
 
-NAV = re.compile(r"(?:[|·•›»/]|\s-\s|\s{2,})")
+NAV = re.compile(r"(?:[|·•›»]|\s[/>-]\s|\S\s{2,}\S)")
 COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|alle rechte|todos los derechos|"
                        r"tous droits|direitos reservados|hak cipta|все права", re.I)
 DATE = re.compile(
@@ -39,13 +38,20 @@ DATE = re.compile(
 BYLINE = re.compile(r"^\W*(?:by|von|por|par|oleh|door|di|da|de|av|af|автор|posted|published|updated|"
                     r"last updated|written|reporting|reported|words|text|story|staff|redaksi|penulis|"
                     r"reportage|escrito|publicado|actualizado|veröffentlicht|aktualisiert|mis à jour)\b", re.I)
-CREDIT = re.compile(r"^\W*(?:photo|photos|image|images|picture|pic|credit|foto|fotos|imagen|bild|"
+CREDIT = re.compile(r"^\W*(?:photo|photos|image|images|picture|pic|credit|source|foto|fotos|imagen|bild|"
                     r"gambar|ảnh|фото|사진|写真|图)\b[^.!?]{0,80}$", re.I)
 ADDRESS = re.compile(r"\b(?:you|your|yours|we|our|us|sie|ihr|ihre|unser\w*|usted|tu|tus|nuestr\w+|vous|votre|"
                      r"vos|nous|notre|nos|você|seu|sua|nosso|nossa|anda|kami|kita|вы|ваш\w*|мы|наш\w*)\b", re.I)
-SITE_TALK = re.compile(r"\b(?:website|site|page|app|browser|cookies?|newsletter|inbox|subscri\w+|account|"
+# "By Ana Ruiz", "By Ana Ruiz, Staff Writer", "By Ana Ruiz in Taipei"
+BY_NAME = re.compile(r"^\W*\p{L}{2,4}\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,2}"
+                     r"(?:\s*[,|·•–—-]|\s+\p{Ll}{2,3}\s+\p{Lu}|\s*$)")
+SITE_TALK = re.compile(r"\b(?:website|site|page|app|browser|cookies?|newsletter|inbox|subscri\w+|account|device|"
+                       r"consent|preferences|accept|navigation|"
                        r"experience|notifications?|e-?mail|sign(?:ed)? ?up|log ?in|ad ?blocker|"
                        r"webseite|sitio|página|navegador|boletín|site web|navigateur|situs|laman|сайт)\b", re.I)
+SELF = re.compile(r"\b(?:this|our) (?:article|story|post|page|site|website|report)\b|"
+                  r"\b(?:dieser|diesen) (?:artikel|beitrag)|\beste (?:artículo|artigo)|\bcet article|"
+                  r"\bartikel ini|\bэта статья|\bbài viết này", re.I)
 QUOTE = re.compile(r"[“”\"«»„]")
 
 
@@ -58,41 +64,44 @@ def site_words(source: str | None) -> str:
     return label if len(label) >= 5 else ""
 
 
-def score(ln: Line, ctx: DocContext, repeats: Counter[str], site: str) -> float:
-    s = 0.0
+def score(ln: Line, ctx: DocContext, site: str) -> tuple[float, float]:
+    """(shape and position score, score of signals specific to furniture)."""
     n = ln.n_words
-    s += 1.0 if n <= 6 else 0.5 if n <= 12 else 0.0
-    s += 0.5 if not ln.sentence else 0.0
-    s += 1.0 if ln.zone != "body" else 0.0
+    edge = ln.zone != "body"
+    shape = (1.0 if n <= 6 else 0.5 if n <= 12 else 0.0) + (0.5 if not ln.sentence else 0.0) + (1.0 if edge else 0.0)
+    spec = 0.0
     furniture = len(FURNITURE.findall(ln.text))
-    s += 1.0 if furniture == 1 else 1.5 if furniture >= 2 else 0.0
+    spec += 1.0 if furniture == 1 else 1.5 if furniture >= 2 else 0.0
+    if n <= 6:
+        spec += 0.5 * min(2, len(WEAK_FURNITURE.findall(ln.text)))
     if COPYRIGHT.search(ln.text):
-        s += 1.5
-    if n <= 14 and len(NAV.findall(ln.text.strip())) >= 2:
-        s += 1.0
-    if n <= 14 and DATE.search(ln.text):
-        s += 1.0 if BYLINE.search(ln.text) or not ln.sentence else 0.5
-    elif n <= 10 and BYLINE.search(ln.text) and not ln.sentence:
-        s += 0.5
+        spec += 1.5
+    if edge and n <= 14 and len(NAV.findall(URL.sub(" ", ln.text.strip()))) >= 2:
+        spec += 1.0
+    byline = n <= 14 and bool(BYLINE.search(ln.text)) and not ln.sentence
+    if byline:
+        spec += 1.0 if DATE.search(ln.text) or BY_NAME.search(ln.text) else 0.5
+    elif n <= 14 and ln.zone == "head" and DATE.search(ln.text) and not ln.sentence:
+        spec += 1.0
     if CREDIT.search(ln.text):
-        s += 1.0
-    if site and site in re.sub(r"[^\p{L}\p{N}]", "", ln.text.casefold()):
-        s += 1.0
-    if ADDRESS.search(ln.text):
-        s += 0.5
-    if repeats[ln.key] >= 2 and n <= 6:
-        s += 1.0
+        spec += 1.0
+    if site and not ln.sentence and site in re.sub(r"[^\p{L}\p{N}]", "", ln.text.casefold()):
+        spec += 1.0
+    if spec and ADDRESS.search(ln.text):
+        spec += 0.5
+    elif ln.sentence and n >= 6 and not (COPYRIGHT.search(ln.text) or SELF.search(ln.text)):
+        spec *= 0.5  # a sentence about someone else's newsletter is news, not furniture
     if ln.key and ctx.site.sites_with(ln.key) >= 2 and n <= 20:
-        s += 1.5
+        spec += 1.5
     if QUOTE.search(ln.text):
-        s -= 1.0
+        shape -= 0.5 if SITE_TALK.search(ln.text) else 1.0
     if ln.zone == "body" and ln.sentence and n >= 15:
-        s -= 2.0
+        shape -= 2.0
     if n > 16:  # a long line needs the site-talk pattern: reader-addressing, at the edge
         talk = len(SITE_TALK.findall(ln.text))
-        if not (ln.zone != "body" and talk >= 2 and ADDRESS.search(ln.text) and n <= 45):
-            s -= 10.0
-    return s
+        if not (edge and talk >= 2 and ADDRESS.search(ln.text) and n <= 45):
+            shape -= 10.0
+    return shape, spec
 
 
 class GenericBoilerplate(LineRule):
@@ -103,9 +112,11 @@ class GenericBoilerplate(LineRule):
         self.cfg = cfg
 
     def label(self, page: Page, ctx: DocContext) -> None:
-        repeats = Counter(ln.key for ln in page.lines)
         site = site_words(ctx.source)
         threshold = 2.5 * self.cfg.min_score
         for ln in page.lines:
-            if ln.kept and not is_title(ln, ctx) and score(ln, ctx, repeats, site) >= threshold:
+            if not ln.kept or is_title(ln, ctx) or not any(c.isalnum() for c in ln.text):
+                continue
+            shape, spec = score(ln, ctx, site)
+            if spec >= 1.0 and shape + spec >= threshold:
                 ln.label = self.name

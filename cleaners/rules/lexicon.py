@@ -72,7 +72,7 @@ SPAM_LATIN = {
     "bandar togel": "id", "link alternatif": "id", "deposit pulsa": "id", "rtp slot": "*",
     "pola gacor": "id", "scatter hitam": "id", "akun pro": "id", "bocoran slot": "id", "judi bola": "id",
     "cá cược": "vi", "nhà cái": "vi", "nổ hũ": "vi", "tài xỉu": "vi", "đánh bạc": "vi", "cá độ": "vi",
-    "lô đề": "vi", "kèo nhà cái": "vi", "casino trực tuyến": "vi", "bắn cá": "vi", "game bài": "vi",
+    "lô đề": "vi", "kèo nhà cái": "vi", "soi kèo": "vi", "casino trực tuyến": "vi", "bắn cá": "vi", "game bài": "vi",
     "online casino": "*", "casino online": "*", "free spins": "*", "no deposit bonus": "*",
     "sportsbook": "*", "bet365": "*", "1xbet": "*", "tragamonedas": "es", "casino en línea": "es",
     "cassino online": "pt", "apostas esportivas": "pt", "sabung ayam": "id", "toto macau": "*",
@@ -88,19 +88,21 @@ SPAM_GLUE = {
 }
 SPAM_HOST = re.compile(
     r"toto|casino|kasino|slot|gacor|judi|togel|bet(?!a)|poker|baccarat|jackpot|sbobet|bandar|maxwin|"
-    r"nhacai|cacuoc|카지노|토토", re.I)
+    r"nhacai|cacuoc|meoktwi|muktwi|totosite|카지노|토토", re.I)
 SPAM_TLD = re.compile(r"\.(?:xyz|top|club|vip|bet|casino|win|icu|buzz|fun|cc|lol|live|monster)(?:[/:]|$)", re.I)
 
 # Web furniture: calls to action and site machinery, several languages. A signal only.
+# Strong: phrases that name the site's machinery; weak: words that do so only in short lines.
 FURNITURE = re.compile(
-    r"\b(?:share|shares|tweet|subscribe|subscription|newsletter|sign ?up|signup|log ?in|sign in|follow us|"
-    r"follow|like us|comment|comments|reply|cookies?|privacy|terms of (?:use|service)|advertis\w*|sponsored|"
-    r"promoted|ad|ads|read more|continue reading|read next|related|recommended|more from|more stories|"
-    r"see also|you may also like|popular|trending|newsletter|inbox|email|e-mail|click|tap|download our app|"
-    r"all rights reserved|copyright|reproduction|loading|print|menu|search|home|skip to|navigation|"
-    r"previous|next|tags?|filed under|categories|topics|photo|image|credit|source|originally|appeared|"
+    r"\b(?:share (?:this|on|via)|shares?:|tweet|subscribe|subscription|newsletters?|sign ?up|signup|log ?in|"
+    r"sign in|create an account|register|follow us|follow (?:\w+ ){0,3}on|like us|comments?|leave a reply|"
+    r"reply|cookies?|privacy policy|"
+    r"terms of (?:use|service)|advertisements?|advertising|sponsored|promoted|read more|continue reading|"
+    r"read next|more stories|see also|you may also like|you might also like|inbox|click|tap here|"
+    r"download (?:our|the) app|all rights reserved|copyright|reproduction|loading\.*|skip to|"
+    r"filed under|originally (?:appeared|published)|appeared (?:first )?on|republished|"
     r"anzeige|werbung|teilen|abonnieren|kommentar\w*|weiterlesen|mehr zum thema|auch interessant|siehe auch|"
-    r"publicidad|compartir|suscr[ií]bete|comentarios?|leer m[aá]s|ver tambi[eé]n|relacionad[oa]s?|"
+    r"publicidad|compartir|suscr[ií]bete|comentarios?|leer m[aá]s|ver tambi[eé]n|"
     r"publicit[eé]|partager|abonnez|commentaires?|lire aussi|à lire aussi|voir aussi|"
     r"publicidade|compartilhe|assine|leia mais|leia também|veja também|"
     r"iklan|bagikan|berlangganan|baca juga|baca selengkapnya|lihat juga|komentar|"
@@ -108,6 +110,12 @@ FURNITURE = re.compile(
     r"реклама|поделиться|подписаться|читайте также|читать далее|комментари\w*|"
     r"광고|공유|구독|댓글|관련 ?기사|더보기|広告|シェア|購読|コメント|関連記事|続きを読む|"
     r"广告|分享|订阅|评论|相关阅读|相关新闻|阅读更多)\b",
+    re.I,
+)
+WEAK_FURNITURE = re.compile(
+    r"\b(?:share|follow|like|email|e-mail|print|menu|search|home|navigation|previous|next|tags?|"
+    r"categories|topics|photo|image|credit|related|recommended|popular|trending|latest|ad|ads|app|"
+    r"foto|bild|imagen|gambar|фото|사진|写真)\b",
     re.I,
 )
 RELATED_HEADING = re.compile(
@@ -121,7 +129,7 @@ RELATED_HEADING = re.compile(
     r"leia (?:mais|também)|veja também|not[ií]cias relacionadas|"
     r"baca juga|lihat juga|berita terkait|artikel terkait|"
     r"xem thêm|tin liên quan|bài viết liên quan|"
-    r"читайте также|смотрите также|по теме|"
+    r"читайте также|смотрите также|(?:ещё|еще) по теме|по теме|"
     r"관련 ?기사|관련 ?뉴스|추천 ?기사|関連記事|関連ニュース|相关阅读|相关新闻|延伸阅读)\W*$",
     re.I,
 )

@@ -16,6 +16,7 @@ from cleaners.rules.lexicon import RELATED_HEADING
 from cleaners.rules.page import Line, Page
 from cleaners.rules.textshape import PREFIX, line_key
 
+
 def headline_like(ln: Line) -> bool:
     """3-30 words, not a run of lowercase prose: a headline, with or without a final stop."""
     if not 3 <= ln.n_words <= 30:
@@ -43,7 +44,7 @@ def linked_title(ln: Line, ctx: DocContext) -> bool:
 def list_heading(ln: Line) -> bool:
     if ln.sentence or ln.n_words > 6:
         return False
-    return bool(RELATED_HEADING.match(ln.key)) or ln.text.rstrip().endswith((":", "…", "...")) and ln.n_words <= 4
+    return bool(RELATED_HEADING.match(ln.key))
 
 
 class RelatedLinks(LineRule):
@@ -56,7 +57,7 @@ class RelatedLinks(LineRule):
                 ln.label = self.name
         lines = page.lines
         for i, ln in enumerate(lines):
-            if not list_heading(ln) or (ln.zone == "body" and not RELATED_HEADING.match(ln.key)):
+            if not list_heading(ln):
                 continue
             run = []
             for nxt in lines[i + 1:]:

@@ -43,8 +43,8 @@ class SiteRepeated(LineRule):
             heads = ctx.site.heads(ln.key)
             if 0 < heads <= 2 < n and heads < n / 2:
                 continue  # another page's title in a list of links: the related rule's call
-            edge = ln.zone != "body" and not ln.sentence and ln.n_words <= 14
-            if frequent(n, docs, self.cfg) or (edge and n >= self.cfg.min_docs_edge):
+            banner = ln.zone == "head" and not ln.sentence and ln.n_words <= 14  # above the title
+            if frequent(n, docs, self.cfg) or (banner and n >= self.cfg.min_docs_edge):
                 ln.label = self.name
 
 

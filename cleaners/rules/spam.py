@@ -114,7 +114,7 @@ class InsertedForeign(SpanRule):
             prev = toks[i - 1].group() if i > 0 else ""
             nxt = toks[j + 1].group() if j + 1 < len(toks) else ""
             run = text[toks[i].start():toks[j].end()]
-            glossed = nxt[:1] in "(（[—–-" or run.rstrip(",.;:")[-1:] in ")）]"
+            glossed = nxt[:1] in "(（" or bool(re.search(r"\p{L}[(（]", run))
             marked = run[:1] in OPEN or prev[-1:] in OPEN + ",:;—–-" or run[-1:] in CLOSE + ",:;" or nxt[:1] in CLOSE
             bare = bool(prev) and prev[-1:].isalpha() and (not nxt or nxt[:1].isalpha())
             spam = bool(SPAM_CJK_RE.search(run)) and not glossed
@@ -151,7 +151,7 @@ class LatinSpamPhrase(SpanRule):
         for m in SPAM_LATIN_RE.finditer(text):
             if m.start() < last:
                 continue
-            lang = SPAM_LATIN[m.group().casefold()] if m.group().casefold() in SPAM_LATIN else "*"
+            lang = SPAM_LATIN.get(m.group().casefold(), "*")
             if lang != "*" and lang == ctx.language:
                 continue
             a, b = self._extend(text, m.start(), m.end())

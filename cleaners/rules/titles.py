@@ -49,6 +49,39 @@ def title_like(ln: Line) -> bool:
     return 2 <= ln.n_words <= MAX_TITLE_WORDS and not URL.search(ln.text) and "©" not in ln.text
 
 
+def headline_shaped(ln: Line) -> bool:
+    """Title case, or a short line without a final full stop."""
+    if not title_like(ln) or ln.n_words > 30:
+        return False
+    ws = [w for w in re.findall(r"\p{L}+", ln.text) if len(w) > 3]
+    caps = sum(1 for w in ws if w[:1].isupper())
+    return (bool(ws) and caps >= 0.6 * len(ws)) or not ln.text.rstrip().endswith(".")
+
+
+def early_title(page: Page, ctx: DocContext) -> int | None:
+    """A title among the first lines, before the body starts: spelled out by the URL slug
+    or the page's <title>, repeated right below itself, or headline-shaped and the first
+    prose-looking line (a title may end in a full stop)."""
+    slug = slug_words(ctx.url)
+    hint = line_key(ctx.title_hint) if ctx.title_hint else None
+    first = page.lines[:6]
+    named = [ln for ln in first if title_like(ln) and ((slug and _slug_match(ln, slug)) or (hint and ln.key == hint))]
+    if named:
+        return min(named, key=lambda ln: ln.n_words).index
+    for ln in first:
+        if title_like(ln) and ln.key and any(o is not ln and contains_title(o.text, ln.key) for o in first):
+            return ln.index
+    for i, ln in enumerate(first):
+        if ln.prose and ln.n_words >= 15:
+            break
+        if not title_like(ln):
+            continue
+        dup = any(o.key == ln.key for o in page.lines[i + 1:i + 4])
+        if dup or (ln.prose and headline_shaped(ln)):
+            return ln.index
+    return None
+
+
 def find_title(page: Page, ctx: DocContext) -> int | None:
     """Index of the title line, or None."""
     head = [ln for ln in page.lines if ln.kept and ln.zone == "head"]
@@ -57,8 +90,11 @@ def find_title(page: Page, ctx: DocContext) -> int | None:
         head = [first] if first is not None and not first.prose else []
     slug = slug_words(ctx.url)
     hint = line_key(ctx.title_hint) if ctx.title_hint else None
-    for ln in head:
-        if title_like(ln) and ((slug and _slug_match(ln, slug)) or (hint and ln.key == hint)):
+    named = [ln for ln in head if title_like(ln) and ((slug and _slug_match(ln, slug)) or (hint and ln.key == hint))]
+    if named:  # the shortest: "Home › News › Title" also spells out the slug
+        return min(named, key=lambda ln: ln.n_words).index
+    for ln in head:  # a line that another head line decorates ("Site - Title", a breadcrumb)
+        if title_like(ln) and any(o is not ln and contains_title(o.text, ln.key) for o in head):
             return ln.index
     for ln in head:
         if not title_like(ln) or SEPARATORS.search(ln.text.strip()) and ln.n_words <= 8:
