@@ -99,11 +99,13 @@ def _gunzip(fh: BinaryIO) -> Iterator[bytes]:
 
 
 def _unzstd(fh: BinaryIO, path: str | os.PathLike[str]) -> Iterator[bytes]:
-    """zstd frames with output bounded by `read_to_iter`; completeness checked by walking
+    """zstd frames, every one of them, output bounded per read; completeness checked by walking
     the frame structure first (the decoder itself reports a cut frame as a clean end)."""
     complete = zstd_frames_complete(path)
     try:
-        yield from zstandard.ZstdDecompressor().read_to_iter(fh, read_size=1 << 16, write_size=OUT_CHUNK)
+        reader = zstandard.ZstdDecompressor().stream_reader(fh, read_size=1 << 16, read_across_frames=True)
+        while chunk := reader.read(OUT_CHUNK):  # read(n) bounds the output of one call
+            yield chunk
     except zstandard.ZstdError as exc:
         raise InputError("decode_error", f"zstd: {exc}") from exc
     if not complete:

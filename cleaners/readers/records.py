@@ -9,6 +9,7 @@ can be unreadable maps to a reason code from the README list: `too_large`, `pars
 from __future__ import annotations
 
 import base64
+import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -76,7 +77,12 @@ def parse_jsonl_line(line: bytes, seq: int, place: str, stats: Stats) -> RawDoc 
     try:
         rec = orjson.loads(line)
     except orjson.JSONDecodeError as exc:
-        return Reject(place, "parse_error", seq, place, str(exc)[:160])
+        # orjson refuses lone surrogate escapes and >64-bit integers; the stdlib parser takes
+        # them, so such a record gets its precise reason below instead of "parse_error"
+        try:
+            rec = json.loads(line)
+        except (ValueError, RecursionError, UnicodeDecodeError):
+            return Reject(place, "parse_error", seq, place, str(exc)[:160])
     if not isinstance(rec, dict):
         return Reject(place, "parse_error", seq, place, f"a record must be an object, not {type(rec).__name__}")
     raw_id = rec.get("id")

@@ -94,9 +94,10 @@ SPAM_TLD = re.compile(r"\.(?:xyz|top|club|vip|bet|casino|win|icu|buzz|fun|cc|lol
 # Web furniture: calls to action and site machinery, several languages. A signal only.
 # Strong: phrases that name the site's machinery; weak: words that do so only in short lines.
 FURNITURE = re.compile(
-    r"\b(?:share (?:this|on|via)|shares?:|tweet|subscribe|subscription|newsletters?|sign ?up|signup|log ?in|"
+    r"\b(?:share (?:this|on|via)|shares?:|spread the love|share the love|sharing is caring|tweet|"
+    r"subscribe|subscription|newsletters?|sign ?up|signup|log ?in|"
     r"sign in|create an account|register|follow us|follow (?:\w+ ){0,3}on|like us|comments?|leave a reply|"
-    r"reply|cookies?|privacy policy|"
+    r"reply|cookies?|privacy policy|e-?mail address|required fields|will not be published|"
     r"terms of (?:use|service)|advertisements?|advertising|sponsored|promoted|read more|continue reading|"
     r"read next|more stories|see also|you may also like|you might also like|inbox|click|tap here|"
     r"download (?:our|the) app|all rights reserved|copyright|reproduction|loading\.*|skip to|"

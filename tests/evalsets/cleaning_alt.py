@@ -29,8 +29,17 @@ if str(SHARED_EVAL) not in sys.path:
     sys.path.insert(0, str(SHARED_EVAL))
 import make_cleaning_dev as dev  # noqa: E402
 from make_cleaning_dev import (  # noqa: E402
-    NON_ASCII_WORD, Block, DocBuilder, Edit, Item, damage_edit, finish, sloppy_mojibake, spam_edit,
-    write_jsonl)
+    NON_ASCII_WORD,
+    Block,
+    DocBuilder,
+    Edit,
+    Item,
+    damage_edit,
+    finish,
+    sloppy_mojibake,
+    spam_edit,
+    write_jsonl,
+)
 
 try:
     from . import cleaning_alt_catalogue as cat

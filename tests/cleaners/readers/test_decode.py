@@ -1,0 +1,47 @@
+"""Bytes to text: encodings decoded correctly, binary recognised (decisions.md order)."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from cleaners.readers.decode import DecodeFailure, decode_bytes
+
+WESTERN = "Le café est très bon. Über die Brücke gehen wir morgen früh zum Markt und kaufen Äpfel. " * 3
+CASES = [
+    (WESTERN, "cp1252"), (WESTERN, "latin-1"), (WESTERN, "utf-8"), (WESTERN, "utf-16"), (WESTERN, "utf-16-le"),
+    ("日本語のテキストです。東京都で新しい公園が開かれました。多くの人が訪れています。" * 3, "shift_jis"),
+    ("서울시는 새로운 어린이 놀이터를 학교 옆에 열었다고 밝혔다. 많은 시민이 방문했다." * 3, "euc-kr"),
+    ("Москва — столица России, крупнейший город страны и один из крупнейших городов мира. " * 2, "cp1251"),
+]
+
+
+@pytest.mark.parametrize(("text", "encoding"), CASES)
+def test_decodes(text: str, encoding: str) -> None:
+    assert decode_bytes(text.encode(encoding))[0] == text
+
+
+def test_bom_wins_over_declared_charset() -> None:
+    data = "\ufeff<meta charset='latin-1'><p>naïve café</p>".encode("utf-8")
+    assert decode_bytes(data, html=True)[0] == "<meta charset='latin-1'><p>naïve café</p>"
+
+
+def test_declared_charset_is_used_and_unknown_names_fall_through() -> None:
+    page = "<meta charset='windows-1251'><p>Москва столица России и крупнейший город</p>"
+    assert decode_bytes(page.encode("cp1251"), html=True)[0] == page
+    odd = "<meta charset='no-such-codec'><p>plain text</p>"
+    assert decode_bytes(odd.encode(), html=True)[0] == odd
+
+
+@pytest.mark.parametrize("data", [os.urandom(4000), bytes(range(256)) * 20, b"\x89PNG\r\n\x1a\n" + os.urandom(3000),
+                                  b"\x00" * 500])
+def test_binary_is_rejected(data: bytes) -> None:
+    with pytest.raises(DecodeFailure) as err:
+        decode_bytes(data)
+    assert err.value.reason == "binary"
+
+
+def test_a_few_nul_bytes_do_not_make_text_binary() -> None:
+    text, _ = decode_bytes(("A long sentence about the council vote. " * 20 + "\x00").encode())
+    assert text.startswith("A long sentence")

@@ -1,0 +1,111 @@
+"""Shared fixtures: paths to ../shared, one real Prefect server per test session, and a
+helper that runs the `presswash` CLI as a subprocess against it.
+
+The server is `prefect server start` on 127.0.0.1 on a free port with its own
+PREFECT_HOME, started once (≈10 s) and stopped at the end; CLI runs then cost ~2 s
+instead of the 10-20 s an ephemeral server needs (decisions.md, Tests and CI).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+BIN = Path(sys.executable).parent
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    """../shared beside the checkout: tests that need it fail (not skip) without it."""
+    if not (SHARED / "eval" / "README.md").exists():
+        pytest.fail(f"{SHARED} is missing: clone with ../shared beside the checkout (see README)")
+    return SHARED
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def base_env(home: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env.update({
+        "PREFECT_HOME": str(home),
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
+        "DO_NOT_TRACK": "1",
+        "PREFECT_LOGGING_EXTRA_LOGGERS": "cleaners",
+        "PREFECT_UI_ENABLED": "false",
+    })
+    return env
+
+
+def wait_healthy(url: str, proc: subprocess.Popen[bytes], timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"prefect server exited with {proc.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/health", timeout=2) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError("prefect server did not become healthy")
+
+
+def stop(proc: subprocess.Popen[bytes]) -> None:
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(10)
+
+
+@pytest.fixture(scope="session")
+def prefect_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """A real Prefect server for the session; yields the environment that points at it."""
+    home = tmp_path_factory.mktemp("prefect-home")
+    port = free_port()
+    env = base_env(home)
+    url = f"http://127.0.0.1:{port}/api"
+    log = open(home / "server.log", "wb")  # noqa: SIM115 - closed at teardown
+    proc = subprocess.Popen([str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port),
+                             "--no-ui"], env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        wait_healthy(url, proc)
+        yield env | {"PREFECT_API_URL": url}
+    finally:
+        stop(proc)
+        log.close()
+
+
+def run_cli(args: list[str], env: dict[str, str], timeout: float = 600, check: bool = True,
+            cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    res = subprocess.run([str(BIN / "presswash"), *args], env=env, cwd=cwd, capture_output=True, text=True,
+                         timeout=timeout)
+    if check and res.returncode != 0:
+        raise AssertionError(f"presswash {' '.join(args)} failed ({res.returncode}):\n{res.stderr[-4000:]}")
+    return res
+
+
+@pytest.fixture
+def cli(prefect_server: dict[str, str]):  # type: ignore[no-untyped-def]
+    """`cli(args)` runs presswash against the session server."""
+    def call(args: list[str], **kw: object) -> subprocess.CompletedProcess[str]:
+        return run_cli(args, prefect_server, **kw)  # type: ignore[arg-type]
+    return call

@@ -1,0 +1,29 @@
+"""The flow against a real Prefect server: the flow runs are Completed and have artifacts."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+from prefect.client.orchestration import PrefectClient
+
+from tests.conftest import ROOT
+
+
+async def _runs_and_artifacts(url: str) -> tuple[list[Any], list[Any]]:
+    async with PrefectClient(api=url) as client:
+        return await client.read_flow_runs(), await client.read_artifacts()
+
+
+def test_flow_run_completes_with_artifacts(tmp_path: Path, cli, prefect_server) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "out"
+    cli(["run", str(ROOT / "seeds"), "--out", str(out), "--state", str(tmp_path / "state"), "--run-id", "e2e-seeds"])
+    runs, artifacts = asyncio.run(_runs_and_artifacts(prefect_server["PREFECT_API_URL"]))
+    mine = [r for r in runs if r.parameters.get("out") == str(out)]
+    assert len(mine) == 2, "the main flow and its presswash-clean subflow are recorded on the server"
+    assert all(r.state_type.value == "COMPLETED" for r in mine)
+    ids = {r.id for r in mine}
+    keys = {a.key: a for a in artifacts if a.flow_run_id in ids}
+    assert {"presswash-summary-e2e-seeds", "presswash-clusters-e2e-seeds"} <= set(keys)
+    assert "**5** in = 5 kept + 0 duplicate + 0 rejected (ok)" in keys["presswash-summary-e2e-seeds"].data
