@@ -32,7 +32,8 @@ DATE = re.compile(
     r"\b\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|märz|mai|juni|juli|oktober|"
     r"dezember|enero|marzo|abril|mayo|junio|julio|agosto|janvier|février|mars|avril|juin|juillet|août|"
     r"janeiro|março|maio|junho|julho|mei|agustus)\w*\b|\b\d+\s*(?:min|mins|minutes?|hours?|hrs?|days?)\s+"
-    r"(?:read|ago)\b|\b\d{4}年\d{1,2}月|\d{4}\.\s?\d{1,2}\.\s?\d{1,2}",
+    r"(?:read|ago)\b|\b(?:reading time|lesezeit|tiempo de lectura|tempo de leitura|temps de lecture|"
+    r"waktu baca)\b|\b\d{4}年\d{1,2}月|\d{4}\.\s?\d{1,2}\.\s?\d{1,2}",
     re.I,
 )
 BYLINE = re.compile(r"^\W*(?:by|von|por|par|oleh|door|di|da|de|av|af|автор|posted|published|updated|"
@@ -76,9 +77,10 @@ def score(ln: Line, ctx: DocContext, site: str) -> tuple[float, float]:
         spec += 0.5 * min(2, len(WEAK_FURNITURE.findall(ln.text)))
     if COPYRIGHT.search(ln.text):
         spec += 1.5
-    if edge and n <= 14 and len(NAV.findall(URL.sub(" ", ln.text.strip()))) >= 2:
+    table_row = ln.text.lstrip().startswith("|")
+    if edge and n <= 14 and not table_row and len(NAV.findall(URL.sub(" ", ln.text.strip()))) >= 2:
         spec += 1.0
-    byline = n <= 14 and bool(BYLINE.search(ln.text)) and not ln.sentence
+    byline = bool(BYLINE.search(ln.text)) and (n <= 8 or (n <= 14 and not ln.sentence))
     if byline:
         spec += 1.0 if DATE.search(ln.text) or BY_NAME.search(ln.text) else 0.5
     elif n <= 14 and ln.zone == "head" and DATE.search(ln.text) and not ln.sentence:

@@ -95,8 +95,8 @@ SPAM_TLD = re.compile(r"\.(?:xyz|top|club|vip|bet|casino|win|icu|buzz|fun|cc|lol
 # Strong: phrases that name the site's machinery; weak: words that do so only in short lines.
 FURNITURE = re.compile(
     r"\b(?:share (?:this|on|via)|shares?:|spread the love|share the love|sharing is caring|tweet|"
-    r"subscribe|subscription|newsletters?|sign ?up|signup|log ?in|"
-    r"sign in|create an account|register|follow us|follow (?:\w+ ){0,3}on|like us|comments?|leave a reply|"
+    r"subscribe|subscription|newsletters?|sign ?up|signing up|signup|log ?in|contributed (?:reporting|to this)|"
+    r"sign in|create an account|register|follow us|follow (?:\w+ ){0,6}on|like us|comments?|leave a reply|"
     r"reply|cookies?|privacy policy|e-?mail address|required fields|will not be published|"
     r"terms of (?:use|service)|advertisements?|advertising|sponsored|promoted|read more|continue reading|"
     r"read next|more stories|see also|you may also like|you might also like|inbox|click|tap here|"
@@ -119,18 +119,20 @@ WEAK_FURNITURE = re.compile(
     r"foto|bild|imagen|gambar|фото|사진|写真)\b",
     re.I,
 )
-RELATED_HEADING = re.compile(
-    r"^(?:related(?: posts| articles| stories| news| content)?|you may also like|you might also like|"
-    r"recommended(?: for you)?|more (?:from|on|stories|news)\b.*|read (?:more|next|also)|see also|"
-    r"also read|popular(?: posts| stories)?|trending(?: now)?|latest(?: news| posts)?|top stories|"
-    r"post navigation|more in \w+|"
-    r"siehe auch|mehr zum thema|auch interessant|das könnte sie auch interessieren|"
+RELATED_LABEL = (
+    r"(?:related(?: posts?| articles?| stories| story| news| content| coverage| reading)?|you may also like|"
+    r"you might also like|recommended(?: for you| reading)?|more (?:from|on|stories|news)\b.*|more|see more|"
+    r"read (?:more|next|also)|see also|also read|also see|also|don'?t miss|must read|popular(?: posts| stories)?|"
+    r"trending(?: now)?|latest(?: news| posts)?|top stories|post navigation|more in \w+|"
+    r"siehe auch|mehr zum thema|auch interessant|das könnte sie auch interessieren|lesen sie auch|"
     r"ver tambi[eé]n|te puede interesar|noticias relacionadas|lee también|"
     r"lire aussi|à lire aussi|voir aussi|sur le même sujet|"
     r"leia (?:mais|também)|veja também|not[ií]cias relacionadas|"
     r"baca juga|lihat juga|berita terkait|artikel terkait|"
     r"xem thêm|tin liên quan|bài viết liên quan|"
     r"читайте также|смотрите также|(?:ещё|еще) по теме|по теме|"
-    r"관련 ?기사|관련 ?뉴스|추천 ?기사|関連記事|関連ニュース|相关阅读|相关新闻|延伸阅读)\W*$",
-    re.I,
+    r"관련 ?기사|관련 ?뉴스|추천 ?기사|関連記事|関連ニュース|相关阅读|相关新闻|延伸阅读)"
 )
+RELATED_HEADING = re.compile(r"^" + RELATED_LABEL + r"\W*$", re.I)
+# "Read more: <headline>", "[Related: <headline>]", "SEE MORE » <headline>"
+RELATED_PREFIX = re.compile(r"^\W{0,2}" + RELATED_LABEL + r"\s*[:：»›|–—-]\s*\S", re.I)

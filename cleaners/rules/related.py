@@ -12,7 +12,7 @@ from __future__ import annotations
 import regex as re
 
 from cleaners.rules.base import DocContext, LineRule
-from cleaners.rules.lexicon import RELATED_HEADING
+from cleaners.rules.lexicon import RELATED_HEADING, RELATED_PREFIX
 from cleaners.rules.page import Line, Page
 from cleaners.rules.textshape import PREFIX, line_key
 
@@ -53,11 +53,13 @@ class RelatedLinks(LineRule):
     def label(self, page: Page, ctx: DocContext) -> None:
         title = ctx.notes.get("title")
         for ln in page.lines:
-            if ln.kept and ln.index != title and headline_like(ln) and linked_title(ln, ctx):
+            if not ln.kept or ln.index == title:
+                continue
+            if (headline_like(ln) and linked_title(ln, ctx)) or (RELATED_PREFIX.match(ln.text) and ln.n_words <= 30):
                 ln.label = self.name
         lines = page.lines
         for i, ln in enumerate(lines):
-            if not list_heading(ln):
+            if not (list_heading(ln) or (ln.label == self.name and RELATED_PREFIX.match(ln.text))):
                 continue
             run = []
             for nxt in lines[i + 1:]:
