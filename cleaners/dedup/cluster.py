@@ -2,7 +2,9 @@
 
 Pairs are taken strongest first (ties by the documents' ids, never input order). A
 document joins a cluster through a verified pair with one of its members (so a copy of
-a copy still joins its story) if it is not unrelated to the cluster's keeper; two
+a copy still joins its story) if it verifies against the cluster's keeper, or at least
+keeps `chain_floor` of it with the keeper's names and numbers (an updated story adds new
+ones: it stays apart); two
 clusters of several documents merge only when their keepers verify against each other,
 so one shared copy cannot chain two stories together. A cluster never holds two
 documents of earlier runs (each was kept by its own run).
@@ -18,14 +20,16 @@ from cleaners.dedup.verify import Verdict
 
 class Clusters:
     def __init__(self, cands: list[Candidate], policy: str, check: Callable[[int, int], Verdict],
-                 floor: float) -> None:
+                 floor: float, chain_entities: float, weights: list[int] | None = None) -> None:
         n = len(cands)
         self.cands = cands
         self.policy = policy
         self.check = check
         self.floor = floor
+        self.chain_entities = chain_entities
         self.parent = list(range(n))
         self.size = [1] * n
+        self.docs = list(weights) if weights else [1] * n  # documents a node stands for (exact copies)
         self.keeper = list(range(n))
         self.earlier = [c.earlier_run is not None for c in cands]
 
@@ -37,9 +41,23 @@ class Clusters:
             self.parent[x], x = root, self.parent[x]
         return root
 
-    def add(self, pairs: Iterable[tuple[float, int, int]]) -> None:
-        """pairs: (similarity, a, b), already verified."""
-        order = sorted(pairs, key=lambda p: (-p[0], *sorted((self.cands[p[1]].id, self.cands[p[2]].id))))
+    def add(self, pairs: Iterable[tuple[float, int, int]], symmetric: float) -> None:
+        """pairs: (Jaccard, a, b), already verified.
+
+        Two passes: first the symmetric near-duplicates (Jaccard >= `symmetric`) build the
+        stories' clusters, strongest first; then one-sided matches (a teaser, a cut copy:
+        contained in the other) attach, each to the largest cluster it matches — a teaser
+        of a story is also inside that story's update, and belongs with the story.
+        """
+        pairs = list(pairs)
+        ids = lambda p: tuple(sorted((self.cands[p[1]].id, self.cands[p[2]].id)))  # noqa: E731
+        strong = sorted((p for p in pairs if p[0] >= symmetric), key=lambda p: (-p[0], ids(p)))
+        self._merge(strong)
+        weak = [p for p in pairs if p[0] < symmetric]
+        size = {x: self.docs[self.find(x)] for p in weak for x in (p[1], p[2])}
+        self._merge(sorted(weak, key=lambda p: (-max(size[p[1]], size[p[2]]), -p[0], ids(p))))
+
+    def _merge(self, order: list[tuple[float, int, int]]) -> None:
         for _, a, b in order:
             ra, rb = self.find(a), self.find(b)
             if ra == rb or (self.earlier[ra] and self.earlier[rb]):
@@ -49,9 +67,11 @@ class Clusters:
                 if not self.check(ka, kb).ok:
                     continue
             elif self.size[ra] > 1 or self.size[rb] > 1:
+                # a copy of a copy joins through its link, if it is still near the keeper
                 single, keeper = (b, ka) if self.size[rb] == 1 else (a, kb)
                 v = self.check(single, keeper)
-                if max(v.jaccard, v.containment) < self.floor:
+                if not v.ok and (max(v.jaccard, v.containment) < self.floor or v.entities < self.chain_entities
+                                 or v.template):
                     continue
             self._union(ra, rb)
 
@@ -60,6 +80,7 @@ class Clusters:
             ra, rb = rb, ra
         self.parent[rb] = ra
         self.size[ra] += self.size[rb]
+        self.docs[ra] += self.docs[rb]
         self.earlier[ra] = self.earlier[ra] or self.earlier[rb]
         ka, kb = self.keeper[ra], self.keeper[rb]
         self.keeper[ra] = min((ka, kb), key=lambda k: sort_key(self.cands[k], self.policy))

@@ -49,6 +49,7 @@ WORD_TABLE, CJK_TABLE = _word_table()
 UPPER_TABLE = np.array([chr(c).isupper() for c in range(0x10000)], dtype=bool)
 DIGIT_TABLE = np.array([chr(c).isdigit() for c in range(0x10000)], dtype=bool)
 LOWER_OR_PUNCT = np.array([chr(c).islower() or chr(c) in ",;:" for c in range(0x10000)], dtype=bool)
+HOMOGLYPH_TR = str.maketrans(HOMOGLYPHS)
 FOLD_TABLE = np.arange(0x10000, dtype=np.uint32)
 for _k, _v in HOMOGLYPHS.items():
     FOLD_TABLE[ord(_k)] = ord(_v)
@@ -66,12 +67,17 @@ def _mix(h: np.ndarray) -> np.ndarray:
     return h ^ (h >> np.uint64(31))
 
 
+def normalize(text: str) -> str:
+    """The form every dedup feature is computed on: case folded, NFKC, look-alikes folded."""
+    return unicodedata.normalize("NFKC", _dehyphenate(text)).casefold().translate(HOMOGLYPH_TR)
+
+
 def _dehyphenate(text: str) -> str:
     """Re-join words split across a line break ("inter-\nnational")."""
     return HYPHEN_BREAK.sub(r"\1\2", text) if "-\n" in text else text
 
 
-def batch_tokens(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def batch_tokens(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """(token hashes of all texts concatenated, start offset of each text's tokens, and
     for each token whether it is an entity: a number, or a capitalised word inside a
     sentence — what template-filled stories differ in and copies of one story share).
@@ -95,7 +101,7 @@ def batch_tokens(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     nxt_cjk = np.concatenate((is_cjk[1:], [False]))
     ends = np.nonzero(is_word & (~nxt | is_cjk | nxt_cjk))[0] + 1
     if not len(starts):
-        return np.zeros(0, np.uint64), np.zeros(len(texts) + 1, np.int64), np.zeros(0, bool)
+        return np.zeros(0, np.uint64), np.zeros(len(texts) + 1, np.int64), np.zeros(0, bool), np.zeros(0, bool)
     wpos = np.nonzero(is_word)[0]
     lens = ends - starts
     first = np.concatenate(([0], np.cumsum(lens)[:-1]))
@@ -105,20 +111,24 @@ def batch_tokens(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     seps = np.nonzero(cps == 0)[0]
     offsets = np.searchsorted(starts, np.concatenate(([0], seps, [len(cps)])))
     offsets[0] = 0
-    return h, offsets, _entities(nfkc, norm, starts)
+    return h, offsets, *_entities(nfkc, norm, starts)
 
 
-def _entities(nfkc: str, norm: str, starts: np.ndarray) -> np.ndarray:
+def _entities(nfkc: str, norm: str, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(entity flags: numbers and capitalised words inside a sentence; slot flags: numbers
+    and every capitalised word, also at a sentence start)."""
     if len(nfkc) != len(norm):  # case folding changed lengths (ß, ligatures): numbers only
         raw = np.frombuffer(norm.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        return DIGIT_TABLE[np.where(raw[starts] < 0x10000, raw[starts], 0)]
+        digits = DIGIT_TABLE[np.where(raw[starts] < 0x10000, raw[starts], 0)]
+        return digits, digits
     raw = np.frombuffer(nfkc.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     safe = np.where(raw < 0x10000, raw, 0)
     at = safe[starts]
     before = safe[np.maximum(starts - 2, 0)]
     spaced = safe[np.maximum(starts - 1, 0)] == 32
     inside = spaced & LOWER_OR_PUNCT[before] & (starts >= 2)
-    return DIGIT_TABLE[at] | (UPPER_TABLE[at] & inside)
+    digits, upper = DIGIT_TABLE[at], UPPER_TABLE[at]
+    return digits | (upper & inside), digits | upper
 
 
 def token_hashes(text: str) -> np.ndarray:
@@ -126,14 +136,36 @@ def token_hashes(text: str) -> np.ndarray:
     return batch_tokens([text])[0]
 
 
-def iter_tokens(texts: list[str], sub_batch: int = 8) -> Iterator[tuple[np.ndarray, np.ndarray]]:
-    """(token hashes, sorted unique 32-bit entity hashes) of each text, `sub_batch` texts
-    per numpy pass (measured fastest: bigger passes spill out of the CPU caches)."""
+def iter_tokens(texts: list[str], sub_batch: int = 8) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """(token hashes, entity flags, slot flags) of each text, `sub_batch` texts per numpy
+    pass (measured fastest: bigger passes spill out of the CPU caches)."""
     for i in range(0, len(texts), sub_batch):
-        h, off, ent = batch_tokens(texts[i:i + sub_batch])
+        h, off, ent, slot = batch_tokens(texts[i:i + sub_batch])
         for j in range(len(off) - 1):
             a, b = off[j], off[j + 1]
-            yield h[a:b], np.unique((h[a:b][ent[a:b]] & MASK32).astype(np.uint32))
+            yield h[a:b], ent[a:b], slot[a:b]
+
+
+ENTITY_SLOT = np.uint64(0x5EED5EED5EED5EED)
+
+
+def verification_sets(tokens: np.ndarray, is_entity: np.ndarray, is_slot: np.ndarray,
+                      k: int) -> tuple[np.ndarray, ...]:
+    """(64-bit shingles for the signature; then, as sorted unique uint32 sets: shingles,
+    entities, and shingles with every capitalised word and number replaced by one slot).
+
+    The masked set tells a template filled with other values (another story: masked, the
+    two are the same text) from a copy with edits (masking changes little)."""
+    sh = shingles(tokens, k)
+    # each run of slot words becomes one slot ("Ana Ruiz" and "Tom" fill the same slot)
+    run_start = is_slot & ~np.concatenate(([False], is_slot[:-1]))
+    keep = ~is_slot | run_start
+    masked = shingles(np.where(is_slot, ENTITY_SLOT, tokens)[keep], k)
+    return sh, to32(sh), np.unique((tokens[is_entity] & MASK32).astype(np.uint32)), to32(masked)
+
+
+def to32(h: np.ndarray) -> np.ndarray:
+    return np.unique((h ^ (h >> np.uint64(32))).astype(np.uint32))
 
 
 def shingles(tokens: np.ndarray, k: int) -> np.ndarray:

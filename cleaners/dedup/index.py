@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from cleaners.dedup.keeper import Candidate
+from cleaners.dedup.verify import DocSets
 from cleaners.io.arrays import Arrays, write_arrays
 
 MAX_MATCHES_PER_KEY = 32
@@ -75,11 +76,9 @@ class SegmentIndex:
                     found.append((int(i), s, int(rows[p])))
         return found
 
-    def shingles(self, s: int, row: int) -> np.ndarray:
-        return self.segs[s].ragged("sh", row)
-
-    def entities(self, s: int, row: int) -> np.ndarray:
-        return self.segs[s].ragged("ent", row)
+    def sets(self, s: int, row: int) -> DocSets:
+        seg = self.segs[s]
+        return DocSets(seg.ragged("sh", row), seg.ragged("ent", row), seg.ragged("msh", row), seg.string("short", row))
 
     def candidate(self, s: int, row: int) -> Candidate:
         seg = self.segs[s]

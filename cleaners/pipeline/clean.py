@@ -16,7 +16,7 @@ import numpy as np
 import orjson
 
 from cleaners.config import Config
-from cleaners.dedup.features import band_keys, exact_digest, iter_tokens, shingles, signature
+from cleaners.dedup.features import band_keys, exact_digest, iter_tokens, normalize, signature, verification_sets
 from cleaners.document import Removal
 from cleaners.io.arrays import ragged, strings, write_arrays
 from cleaners.io.shards import OPTS, read_records, shard_name, shard_writer
@@ -139,22 +139,27 @@ def _write_features(folder: Path, docs: list[dict[str, Any]], cfg: Config) -> No
     bands, rows = d.bands
     n = len(docs)
     sigs = np.zeros((n, d.num_perm), np.uint32)
-    sh_parts, ent_parts = [], []
-    for i, (toks, ents) in enumerate(iter_tokens([r["text"] for r in docs])):
-        sh = shingles(toks, d.shingle_words)
+    sh_parts, ent_parts, masked_parts, short = [], [], [], []
+    for i, (toks, ent_flags, slot_flags) in enumerate(iter_tokens([r["text"] for r in docs])):
+        sh, sh32, ents, masked = verification_sets(toks, ent_flags, slot_flags, d.shingle_words)
         sigs[i] = signature(sh, d.num_perm, d.seed)
-        sh_parts.append(np.unique((sh ^ (sh >> np.uint64(32))).astype(np.uint32)))
+        sh_parts.append(sh32)
         ent_parts.append(ents)
+        masked_parts.append(masked)
+        # short documents keep their words: verifying two briefs needs to see which words differ
+        short.append(normalize(docs[i]["text"]) if len(sh) < d.min_shingles else "")
     write_arrays(folder, {
         "seq": np.array([r["seq"] for r in docs], np.int64),
         "exact": np.array([exact_digest(r["text"]) for r in docs], dtype=np.uint64).reshape(n, 2),
         "bands": np.ascontiguousarray(band_keys(sigs, bands, rows).T) if n else np.zeros((bands, 0), np.uint64),
         **ragged("sh", sh_parts, np.uint32),
         **ragged("ent", ent_parts, np.uint32),
+        **ragged("msh", masked_parts, np.uint32),
         "length": np.array([len(r["text"]) for r in docs], np.int64),
         "date": np.array([date_ordinal(r["date"]) for r in docs], np.int64),
         "pref": np.array([int((r["source"] or "") in d.preferred_sources) for r in docs], np.int8),
         **strings("id", [r["id"] for r in docs]),
+        **strings("short", short),
         **strings("url", [r["url"] or "" for r in docs]),
         **strings("source", [r["source"] or "" for r in docs]),
     })

@@ -19,7 +19,7 @@ from cleaners.config import Config
 from cleaners.dedup.cluster import Clusters
 from cleaners.dedup.index import SegmentIndex, write_segment
 from cleaners.dedup.keeper import Candidate, best, reason
-from cleaners.dedup.verify import Verdict, verify
+from cleaners.dedup.verify import DocSets, Verdict, verify
 from cleaners.io.arrays import Arrays, ragged, strings
 from cleaners.io.shards import shard_writer, write_bytes
 from cleaners.pipeline.context import RunContext
@@ -50,6 +50,14 @@ class Docs:
 
     def sh(self, g: int) -> np.ndarray:
         return self.shards[self.shard[g]].ragged("sh", int(self.row[g]))
+
+    def short(self, g: int) -> str:
+        return self.shards[self.shard[g]].string("short", int(self.row[g]))
+
+    def sets(self, g: int) -> DocSets:
+        shard, row = self.shards[self.shard[g]], int(self.row[g])
+        return DocSets(shard.ragged("sh", row), shard.ragged("ent", row), shard.ragged("msh", row),
+                       shard.string("short", row))
 
     def ent(self, g: int) -> np.ndarray:
         return self.shards[self.shard[g]].ragged("ent", int(self.row[g]))
@@ -134,14 +142,14 @@ def run_dedup(rctx_d: dict[str, Any], n_shards: int) -> dict[str, Any]:
 
     sets: dict[int, tuple[np.ndarray, np.ndarray]] = {}
 
-    def sets_of(node: int) -> tuple[np.ndarray, np.ndarray]:
+    def sets_of(node: int) -> DocSets:
         if node not in sets:
             if node < len(reps):
                 g = int(reps[node])
-                sets[node] = (docs.sh(g), docs.ent(g))
+                sets[node] = docs.sets(g)
             else:
                 s, row = next(k for k, v in node_of_earlier.items() if v == node)
-                sets[node] = (earlier.shingles(s, row), earlier.entities(s, row))
+                sets[node] = earlier.sets(s, row)
         return sets[node]
 
     verdicts: dict[tuple[int, int], Verdict] = {}
@@ -149,8 +157,7 @@ def run_dedup(rctx_d: dict[str, Any], n_shards: int) -> dict[str, Any]:
     def check(a: int, b: int) -> Verdict:
         key = (min(a, b), max(a, b))
         if key not in verdicts:
-            (sa, ea), (sb, eb) = sets_of(a), sets_of(b)
-            verdicts[key] = verify(sa, sb, ea, eb, d)
+            verdicts[key] = verify(sets_of(a), sets_of(b), d)
         return verdicts[key]
 
     edges: list[tuple[float, int, int]] = []
@@ -173,8 +180,9 @@ def run_dedup(rctx_d: dict[str, Any], n_shards: int) -> dict[str, Any]:
             if v.ok:
                 edges.append((v.jaccard, q, node))
         stats["verified_pairs"] = len(edges)
-    clusters = Clusters(cands, d.keeper, check, d.chain_floor)
-    clusters.add(edges)
+    weights = np.bincount(np.searchsorted(reps, rep), minlength=len(reps)).tolist() + [1] * (len(cands) - len(reps))
+    clusters = Clusters(cands, d.keeper, check, d.chain_floor, d.chain_entities, weights)
+    clusters.add(edges, d.min_jaccard)
     return _write(rctx, docs, rep, reps, pos_of, cands, clusters, check, earlier, node_of_earlier, stats)
 
 
@@ -254,7 +262,9 @@ def _write_index(rctx: RunContext, docs: Docs, kept: list[int]) -> None:
         "pref": docs.pref[kept].astype(np.int8),
         **ragged("sh", [docs.sh(g) for g in kept], np.uint32),
         **ragged("ent", [docs.ent(g) for g in kept], np.uint32),
+        **ragged("msh", [docs.sets(g).msh for g in kept], np.uint32),
         **strings("id", [docs.id(g) for g in kept]),
+        **strings("short", [docs.short(g) for g in kept]),
         **strings("url", [docs.shards[docs.shard[g]].string("url", int(docs.row[g])) for g in kept]),
         **strings("source", [docs.shards[docs.shard[g]].string("source", int(docs.row[g])) for g in kept]),
     }

@@ -28,10 +28,10 @@ def test_tokens_match_words_and_fold_look_alikes() -> None:
 
 def test_batches_equal_single_documents() -> None:
     texts = [A, "Short one.", "", A.upper(), "日本語のテキスト"]
-    h, off, _ = batch_tokens(texts)
+    h, off, _, _ = batch_tokens(texts)
     for i, t in enumerate(texts):
         assert np.array_equal(h[off[i]:off[i + 1]], token_hashes(t))
-    assert [len(x) for x, _ in iter_tokens(texts, sub_batch=2)] == [len(token_hashes(t)) for t in texts]
+    assert [len(x) for x, _, _ in iter_tokens(texts, sub_batch=2)] == [len(token_hashes(t)) for t in texts]
 
 
 def test_signature_estimates_jaccard() -> None:
