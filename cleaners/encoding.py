@@ -172,3 +172,54 @@ def normalize_newlines(text: str) -> str:
     if "\r" not in text:
         return text
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+HYPHEN_END = re.compile(r"(\w{2,})-$")
+WRAP_MIN, WRAP_MAX = 40, 100
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """A paragraph whose lines were cut at a fixed width: several lines of similar
+    length, most of them ending mid-sentence."""
+    body = lines[:-1]
+    if len(body) < 2:
+        return False
+    lengths = [len(ln) for ln in body]
+    if min(lengths) < WRAP_MIN or max(lengths) > WRAP_MAX or max(lengths) - min(lengths) > 30:
+        return False
+    open_ends = sum(1 for ln in body if not ln.rstrip().endswith((".", "!", "?", ":", ";", '"', "”", "»")))
+    return open_ends >= 0.6 * len(body)
+
+
+def unwrap_lines(text: str) -> tuple[str, list[Repair]]:
+    """Re-join paragraphs that were hard-wrapped at a fixed width (e-mail, wire and OCR
+    text), de-hyphenating words split at a line end. Part of newline normalisation: the
+    line structure is layout, not content, and line-based rules need real paragraphs.
+
+    Decided per document: at least two multi-line paragraphs, holding most lines, must
+    look wrapped; then every paragraph whose lines (but the last) fit the width band is
+    joined."""
+    if text.count("\n") < 4:
+        return text, []
+    blocks = re.split(r"(\n\s*\n)", text)
+    paras = [blocks[i].split("\n") for i in range(0, len(blocks), 2)]
+    multi = [p for p in paras if len(p) >= 3]
+    wrapped = [p for p in multi if _hard_wrapped(p)]
+    if len(wrapped) < 2 or sum(map(len, wrapped)) < 0.6 * sum(map(len, multi)):
+        return text, []
+    joined = 0
+    for i in range(0, len(blocks), 2):
+        lines = blocks[i].split("\n")
+        if len(lines) < 2 or not all(WRAP_MIN - 10 <= len(ln) <= WRAP_MAX for ln in lines[:-1]):
+            continue
+        out = lines[0]
+        for ln in lines[1:]:
+            if HYPHEN_END.search(out) and ln[:1].islower():
+                out = out[:-1] + ln.lstrip()
+            else:
+                out = out.rstrip() + " " + ln.lstrip()
+            joined += 1
+        blocks[i] = out
+    if not joined:
+        return text, []
+    return "".join(blocks), [Repair("line_wrap", "hard-wrapped lines", "paragraphs", joined)]
