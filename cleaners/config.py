@@ -143,7 +143,8 @@ class DedupConfig:
     keeper: str = "earliest_date"  # earliest_date | longest | preferred_source | smallest_id
     preferred_sources: tuple[str, ...] = ()
     index_backend: str = "embedded"  # embedded | redis
-    redis_url: str = ""
+    redis_url: str = ""  # redis://127.0.0.1:6379/0 with index_backend = "redis"
+    redis_namespace: str = "default"  # several corpora can share one Redis
 
     @property
     def bands(self) -> tuple[int, int]:

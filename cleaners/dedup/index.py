@@ -85,6 +85,9 @@ class SegmentIndex:
         return Candidate(seg.string("id", row), int(seg["date"][row]), int(seg["length"][row]),
                          bool(seg["pref"][row]) if "pref" in _names(seg) else False, self.runs[s])
 
+    def exact_of(self, s: int, row: int) -> np.ndarray:
+        return np.asarray(self.segs[s]["exact"][row])
+
     def meta(self, s: int, row: int) -> dict[str, str]:
         seg = self.segs[s]
         return {"id": seg.string("id", row), "url": seg.string("url", row), "source": seg.string("source", row)}

@@ -69,6 +69,18 @@ class Docs:
         return Candidate(self.id(g), int(self.date[g]), int(self.length[g]), bool(self.pref[g]))
 
 
+def earlier_index(rctx: RunContext, snap: Any) -> Any:
+    """The index of earlier runs: segments in STATE, or the shared Redis index."""
+    d = rctx.cfg.dedup
+    if d.index_backend == "redis":
+        from cleaners.dedup.redis_index import RedisIndex
+
+        return RedisIndex(d.redis_url, d.redis_namespace, exclude_run=rctx.run_id)
+    if d.index_backend != "embedded":
+        raise ValueError(f"unknown dedup.index_backend {d.index_backend!r}: embedded or redis")
+    return SegmentIndex(snap.index_segments(rctx.run_id))
+
+
 def exact_groups(docs: Docs, policy: str) -> np.ndarray:
     """rep[g]: the keeper of g's exact-duplicate group (g itself when unique)."""
     n = len(docs)
@@ -126,7 +138,7 @@ def run_dedup(rctx_d: dict[str, Any], n_shards: int) -> dict[str, Any]:
     d = cfg.dedup
     docs = Docs(rctx, n_shards)
     snap = StateStore(rctx.state).snapshot()
-    earlier = SegmentIndex(snap.index_segments(rctx.run_id) if d.index_backend == "embedded" else [])
+    earlier = earlier_index(rctx, snap)
     rep = exact_groups(docs, d.keeper) if d.exact else np.arange(len(docs))
     reps = np.unique(rep)
     pos_of = {int(g): i for i, g in enumerate(reps)}
@@ -245,12 +257,11 @@ def _write(rctx: RunContext, docs: Docs, rep: np.ndarray, reps: np.ndarray, pos_
     return {"stats": stats}
 
 
-def _exact_of(docs: Docs, reps: np.ndarray, node: int, earlier: SegmentIndex,
+def _exact_of(docs: Docs, reps: np.ndarray, node: int, earlier: Any,
               earlier_of: dict[int, tuple[int, int]]) -> np.ndarray:
     if node < len(reps):
         return docs.exact[int(reps[node])]
-    s, row = earlier_of[node]
-    return np.asarray(earlier.segs[s]["exact"][row])
+    return earlier.exact_of(*earlier_of[node])
 
 
 def _write_index(rctx: RunContext, docs: Docs, kept: list[int]) -> None:

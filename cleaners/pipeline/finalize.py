@@ -110,6 +110,12 @@ def finalize_run(rctx_d: dict[str, Any], plan: dict[str, Any], stages: dict[str,
     build_report(staging, summary)
     (staging / "stats.json").write_bytes(orjson.dumps(summary, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS))
     swap_in(staging, Path(rctx.out))
+    d = rctx.cfg.dedup
+    if d.index_backend == "redis":  # before the manifest: a re-run sets this run's entries aside anyway
+        from cleaners.dedup.redis_index import commit_segment
+        from cleaners.io.arrays import Arrays
+
+        commit_segment(d.redis_url, d.redis_namespace, rctx.run_id, Arrays(rctx.work / "delta" / "index"))
     store = StateStore(rctx.state)
     store.commit(store.snapshot(), rctx.run_id, rctx.work / "delta",
                  {"documents": n_in, "kept": counts["kept"], "fingerprint": rctx.fingerprint})
