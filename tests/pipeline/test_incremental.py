@@ -17,8 +17,8 @@ from tests.outputs import content_digests, ledger
 def split_days(shared: Path, tmp: Path) -> tuple[Path, Path, dict[str, str], set[str]]:
     """Day 1: the originals of 25 DEV stories and 40 unique articles; day 2: two easy or
     medium copies of each of those stories and 40 other unique articles."""
-    gold = [json.loads(line) for line in (shared / "eval/neardup/gold.jsonl").read_text().splitlines()]
-    lines = (shared / "eval/neardup/input.jsonl").read_text().splitlines(keepends=True)
+    gold = [json.loads(line) for line in (shared / "eval/neardup/gold.jsonl").read_text().split("\n") if line]
+    lines = [line + "\n" for line in (shared / "eval/neardup/input.jsonl").read_text().split("\n") if line]
     docs = {json.loads(line)["id"]: line for line in lines}
     by_cluster: dict[str, list[dict]] = defaultdict(list)
     for g in gold:
