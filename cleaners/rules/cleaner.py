@@ -29,7 +29,8 @@ from cleaners.rules.textshape import PREFIX, line_key, prefix_key, shape_keys
 from cleaners.rules.titles import DuplicateTitle, early_title, find_title
 from cleaners.stats import Stats
 
-MAX_COUNTED_WORDS = 40  # longer body lines are prose, never counted as site furniture
+MAX_COUNTED_WORDS = 40
+MAX_PASSES = 4  # longer body lines are prose, never counted as site furniture
 
 
 def line_removals(page: Page) -> list[Removal]:
@@ -70,11 +71,17 @@ class Cleaner:
                      stats: Stats) -> tuple[str, list[Removal]]:
         rb = Rebaser(text)
         rb.apply(first)
-        page = content_page(rb.text, ctx)
-        ctx.notes["title"] = find_title(page, ctx)
-        for rule in self.lines:
-            rule.run(page, ctx, stats)
-        rb.apply(line_removals(page))
+        # to a fixed point: removing a line can change what its neighbours look like (the
+        # zones, the title), and cleaning clean text must change nothing
+        for _ in range(MAX_PASSES):
+            page = content_page(rb.text, ctx)
+            ctx.notes["title"] = find_title(page, ctx)
+            for rule in self.lines:
+                rule.run(page, ctx, stats)
+            spans = line_removals(page)
+            if not spans:
+                break
+            rb.apply(spans)
         return rb.text, rb.sorted_removals()
 
     def clean(self, text: str, ctx: DocContext | None = None, stats: Stats | None = None) -> tuple[str, list[Removal]]:

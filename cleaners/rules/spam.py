@@ -225,7 +225,7 @@ def spam_coverage(line: str, ctx: DocContext) -> float:
     for m in SPAM_LATIN_RE.finditer(line):
         a, b = LatinSpamPhrase._extend(line, m.start(), m.end())
         covered += sum(1 for c in line[a:b] if c.isalnum())
-    if _alphabetic(ctx.script):
+    if covered and _alphabetic(ctx.script):  # foreign words count beside spam, never alone
         for tok in TOKEN.finditer(line):
             t = tok.group()
             if _foreign_only(t) and not SPAM_CJK_RE.search(t):
