@@ -65,15 +65,14 @@ class RelatedLinks(LineRule):
             for nxt in lines[i + 1:]:
                 if nxt.index == title or nxt.prose and not headline_like(nxt):
                     break
-                if not nxt.kept:
-                    if nxt.label == self.name:
-                        run.append(nxt)
+                if not nxt.kept:  # already gone (a linked title, site furniture): part of the list
+                    run.append(nxt)
                     continue
                 if not headline_like(nxt):
                     break
                 run.append(nxt)
-            if not run:
-                continue
+            if not run and any(o.kept for o in lines[i + 1:]):
+                continue  # a heading with nothing after it is left dangling: it goes too
             if ln.kept:
                 ln.label = self.name
             for nxt in run:

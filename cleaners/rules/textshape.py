@@ -90,7 +90,7 @@ def fold(text: str) -> str:
     return " ".join(t.split())
 
 
-QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "«": '"', "»": '"', "\u00ad": None})
+QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00ad": None})  # «» are also separators
 
 
 def line_key(text: str) -> str:
