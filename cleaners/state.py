@@ -21,6 +21,7 @@ import fcntl
 import json
 import os
 import shutil
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -80,18 +81,25 @@ class StateStore:
         self._lock: TextIO | None = None
 
     @contextlib.contextmanager
-    def locked(self, run_id: str) -> Any:
-        """Hold STATE for a whole run; a second run fails at once with a clear message."""
+    def locked(self, run_id: str, wait_s: float = 0.0) -> Any:
+        """Hold STATE for a whole run. Another run waits up to `wait_s` seconds (scheduled
+        runs queue), then fails with a clear message naming the holder — never a hang."""
         self.root.mkdir(parents=True, exist_ok=True)
         fh = open(self.root / "lock", "a+")  # noqa: SIM115 - held for the whole run
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            fh.seek(0)
-            holder = fh.read().strip() or "another run"
-            fh.close()
-            raise StateBusy(f"STATE {self.root} is in use by {holder}; wait for it to finish "
-                            f"or use another --state") from None
+        deadline = time.monotonic() + wait_s
+        while True:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    fh.seek(0)
+                    holder = fh.read().strip() or "another run"
+                    fh.close()
+                    waited = f" (waited {wait_s:g} s)" if wait_s else ""
+                    raise StateBusy(f"STATE {self.root} is in use by {holder}{waited}; wait for it to finish "
+                                    f"or use another --state") from None
+                time.sleep(0.5)
         fh.seek(0)
         fh.truncate()
         fh.write(f"run {run_id!r} (pid {os.getpid()})\n")

@@ -46,13 +46,14 @@ def _batches(task: Any, items: list[Any], rctx: dict[str, Any], keys: list[str],
 
 @flow(name="presswash-clean")
 def clean_corpus(inputs: list[str], out: str, state: str, config: str | None = None, run_id: str | None = None,
-                 batch_size: int = 0, workers: int = 0, runner: str = "local") -> dict[str, Any]:
+                 batch_size: int = 0, workers: int = 0, runner: str = "local",
+                 state_wait: float = 0) -> dict[str, Any]:
     log = get_run_logger()
     cfg = runners.load_config(config, batch_size, workers)
     r = RunContext.create(inputs, out, state, run_id, cfg, runner)
     rctx = r.to_dict()
     timings: dict[str, float] = {}
-    with StateStore(state).locked(r.run_id) as store:
+    with StateStore(state).locked(r.run_id, state_wait) as store:
         gen = store.snapshot().generation
         t = time.monotonic()
         plan = plan_task(rctx)
@@ -94,22 +95,27 @@ def _resolve(value: str, day: str) -> str:
 def presswash(inputs: list[str] | None = None, out: str = "data/out", state: str = "data/state",
               config: str | None = None, run_id: str | None = None, runner: str = "local",
               dask_address: str | None = None, batch_size: int = 0, workers: int = 0,
-              date: str | None = None) -> dict[str, Any]:
+              date: str | None = None, state_wait: float = 0) -> dict[str, Any]:
     """Clean and deduplicate INPUTS into OUT.
 
     `{date}` in inputs, out and run_id becomes `date` (default: the day before the flow
-    run's scheduled start, i.e. yesterday's scrape for a morning schedule).
+    run's scheduled start, i.e. yesterday's scrape for a morning schedule). `state_wait`:
+    seconds to wait for a STATE another run holds (0: fail at once).
     """
     day = date or _yesterday()
+    templated = [i for i in (inputs or ["seeds"]) if "{date}" in i]
     inputs = [_resolve(i, day) for i in (inputs or ["seeds"])]
     out = _resolve(out, day)
-    empty = runners.empty_inputs(inputs)
-    if empty:
-        get_run_logger().warning("no input for %s (%s): recording an empty run", day, ", ".join(empty))
+    # a day without a scrape (a dated input folder that does not exist) is an empty run,
+    # recorded as such; a missing input named literally is an error
+    missing = [i for i in runners.empty_inputs(inputs) if any(_resolve(t, day) == i for t in templated)]
+    if missing:
+        get_run_logger().warning("no input for %s (%s missing): recording an empty run", day, ", ".join(missing))
+        inputs = [i for i in inputs if i not in missing]
     sub = clean_corpus.with_options(task_runner=runners.task_runner(runner, dask_address, workers))
     return sub(inputs=inputs, out=out, state=state, config=config,
                run_id=_resolve(run_id, day) if run_id else None, batch_size=batch_size, workers=workers,
-               runner=runner)
+               runner=runner, state_wait=state_wait)
 
 
 def _yesterday() -> str:

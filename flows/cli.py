@@ -54,6 +54,7 @@ def run(
     dask_address: Annotated[str | None, typer.Option("--dask-address", help="tcp://HOST:PORT")] = None,
     batch_size: Annotated[int, typer.Option("--batch-size", help="documents per batch (0: config)")] = 0,
     workers: Annotated[int, typer.Option("--workers", help="processes (0: one per core)")] = 0,
+    state_wait: Annotated[float, typer.Option("--state-wait", help="seconds to wait for a busy STATE")] = 0,
 ) -> None:
     """Clean and deduplicate INPUTS into OUT (the run contract of shared/eval/README.md)."""
     settings.apply(state)
@@ -68,7 +69,7 @@ def run(
             prog.listen(Watch(bar))
             result = presswash(inputs=inputs, out=out, state=state, config=config, run_id=run_id, runner=runner,
                                dask_address=dask_address, batch_size=batch_size, workers=workers,
-                               date=None)
+                               date=None, state_wait=state_wait)
     except Exception as exc:  # noqa: BLE001 - the contract: one line on stderr, non-zero
         err.print(f"presswash: run failed: {type(exc).__name__}: {exc}".splitlines()[0], markup=False,
                   highlight=False)

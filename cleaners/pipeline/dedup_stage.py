@@ -63,6 +63,8 @@ class Docs:
         return self.shards[self.shard[g]].ragged("ent", int(self.row[g]))
 
     def band(self, b: int, rows: np.ndarray) -> np.ndarray:
+        if not self.shards:
+            return np.zeros(0, np.uint64)
         return np.concatenate([np.asarray(s["bands"][b]) for s in self.shards])[rows]
 
     def candidate(self, g: int) -> Candidate:
@@ -110,6 +112,8 @@ def candidate_pairs(docs: Docs, reps: np.ndarray, bands: int, earlier: SegmentIn
     """(pairs of rep positions, (rep position, segment, row) earlier matches)."""
     pairs: set[tuple[int, int]] = set()
     outside: set[tuple[int, int, int]] = set()
+    if not len(reps):
+        return pairs, outside
     for b in range(bands):
         keys = docs.band(b, reps)
         order = np.argsort(keys, kind="stable")
