@@ -152,19 +152,31 @@ def _kind(stage: str, old: str, new: str) -> str:
 
 
 def _describe(stage: str, old: str, new: str) -> list[Repair]:
-    """Word-level before/after pairs of one stage's changes (capped for display)."""
+    """Word-level before/after pairs of one stage's changes (capped for display).
+
+    Repairs are local, so lines are compared first and only changed lines are diffed
+    word by word (a whole-document word diff costs ~10 ms)."""
+    found: dict[tuple[str, str, str], int] = {}
+    old_lines, new_lines = old.split("\n"), new.split("\n")
+    if len(old_lines) == len(new_lines):
+        pairs = [(a, b) for a, b in zip(old_lines, new_lines, strict=True) if a != b]
+    else:
+        pairs = [(old, new)]
+    for old_part, new_part in pairs[:MAX_REPAIRS_SHOWN]:
+        _diff_words(stage, old_part, new_part, found)
+    out = [Repair(kind, before, after, n) for (kind, before, after), n in found.items()]
+    return out[:MAX_REPAIRS_SHOWN]
+
+
+def _diff_words(stage: str, old: str, new: str, found: dict[tuple[str, str, str], int]) -> None:
     a = re.findall(r"\S+|\s+", old)
     b = re.findall(r"\S+|\s+", new)
-    found: dict[tuple[str, str, str], int] = {}
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "equal":
             continue
         before, after = "".join(a[i1:i2]), "".join(b[j1:j2])
         key = (_kind(stage, before, after), before, after)
         found[key] = found.get(key, 0) + 1
-    out = [Repair(kind, before, after, n) for (kind, before, after), n in found.items()]
-    return out[:MAX_REPAIRS_SHOWN] if len(out) > MAX_REPAIRS_SHOWN else out
 
 
 def normalize_newlines(text: str) -> str:

@@ -39,7 +39,9 @@ def _batches(task: Any, items: list[Any], rctx: dict[str, Any], keys: list[str],
     results = []
     for fut in futures:
         res = fut.result()
-        progress.batch_done(stage, res, fut.state.name == "Cached")
+        prefect_cached = fut.state.name == "Cached"  # Prefect's cache: the body did not run
+        res = res | {"cached": bool(res.get("cached")) or prefect_cached}
+        progress.batch_done(stage, res, prefect_cached)
         results.append(res)
     return results
 

@@ -13,6 +13,7 @@ Two stages, because per-site rules need counts over the whole run:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from cleaners.config import CleanConfig
 from cleaners.document import Removal
@@ -20,7 +21,7 @@ from cleaners.rules.base import DocContext, LineRule, SpanRule
 from cleaners.rules.chain import Rebaser
 from cleaners.rules.generic import ADDRESS, COPYRIGHT, SITE_TALK, GenericBoilerplate
 from cleaners.rules.inline import InlineCallToAction, ScriptText
-from cleaners.rules.lexicon import FURNITURE
+from cleaners.rules.lexicon import furniture_count
 from cleaners.rules.page import Line, Page
 from cleaners.rules.related import RelatedLinks
 from cleaners.rules.sitelines import SiteRepeated, SiteTemplate
@@ -110,12 +111,17 @@ def content_page(text: str, ctx: DocContext) -> Page:
 
 
 def _anchor(ln: Line) -> bool:
-    if COPYRIGHT.search(ln.text):
+    return _anchor_text(ln.text, ln.n_words)
+
+
+@lru_cache(maxsize=1 << 16)
+def _anchor_text(text: str, n_words: int) -> bool:
+    if COPYRIGHT.search(text):
         return False
-    furniture = len(FURNITURE.findall(ln.text))
-    if ln.n_words >= 15 and furniture <= 1 and not (len(SITE_TALK.findall(ln.text)) >= 2 and ADDRESS.search(ln.text)):
+    furniture = furniture_count(text)
+    if n_words >= 15 and furniture <= 1 and not (len(SITE_TALK.findall(text)) >= 2 and ADDRESS.search(text)):
         return True
-    return not furniture and not ADDRESS.search(ln.text)
+    return not furniture and not ADDRESS.search(text)
 
 
 def line_keys(text: str, ctx: DocContext) -> Iterator[tuple[str, str, bool]]:

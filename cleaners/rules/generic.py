@@ -15,7 +15,7 @@ import regex as re
 
 from cleaners.config import GenericConfig
 from cleaners.rules.base import DocContext, LineRule
-from cleaners.rules.lexicon import FURNITURE, WEAK_FURNITURE
+from cleaners.rules.lexicon import WEAK_FURNITURE, furniture_count
 from cleaners.rules.page import Line, Page
 from cleaners.rules.sitelines import is_title
 from cleaners.rules.textshape import URL
@@ -72,7 +72,7 @@ def score(ln: Line, ctx: DocContext, site: str) -> tuple[float, float]:
     edge = ln.zone != "body"
     shape = (1.0 if n <= 6 else 0.5 if n <= 12 else 0.0) + (0.5 if not ln.sentence else 0.0) + (1.0 if edge else 0.0)
     spec = 0.0
-    furniture = len(FURNITURE.findall(ln.text))
+    furniture = furniture_count(ln.text)
     spec += 1.0 if furniture == 1 else 1.5 if furniture >= 2 else 0.0
     if n <= 6:
         spec += 0.5 * min(2, len(WEAK_FURNITURE.findall(ln.text)))
@@ -118,7 +118,9 @@ class GenericBoilerplate(LineRule):
         site = site_words(ctx.source)
         threshold = 2.5 * self.cfg.min_score
         for ln in page.lines:
-            if not ln.kept or is_title(ln, ctx) or not any(c.isalnum() for c in ln.text):
+            if not ln.kept or is_title(ln, ctx) or (ln.zone == "body" and ln.n_words > 16):
+                continue  # a long body line is never furniture on shape (score() would say -10)
+            if not any(c.isalnum() for c in ln.text):
                 continue
             shape, spec = score(ln, ctx, site)
             if spec >= 1.0 and shape + spec >= threshold:

@@ -14,6 +14,9 @@ This is general vocabulary of each category, not phrases copied from the evaluat
 
 from __future__ import annotations
 
+from collections import Counter
+from functools import lru_cache
+
 import regex as re
 
 STOPWORDS = {
@@ -36,15 +39,11 @@ WORD_RE = re.compile(r"\p{L}+")
 
 def latin_language(text: str) -> str:
     """Best stopword profile for a Latin-script text ("en" when nothing stands out)."""
-    counts = {lang: 0 for lang in _PROFILES}
-    n = 0
-    for w in WORD_RE.findall(text[:20_000].casefold()):
-        n += 1
-        for lang, prof in _PROFILES.items():
-            if w in prof:
-                counts[lang] += 1
+    found = Counter(WORD_RE.findall(text[:20_000].casefold()))
+    n = sum(found.values())
     if not n:
         return "en"
+    counts = {lang: sum(found[w] for w in prof if w in found) for lang, prof in _PROFILES.items()}
     best = max(counts, key=lambda k: counts[k])
     return best if counts[best] >= 0.05 * n else "en"
 
@@ -136,3 +135,9 @@ RELATED_LABEL = (
 RELATED_HEADING = re.compile(r"^" + RELATED_LABEL + r"\W*$", re.I)
 # "Read more: <headline>", "[Related: <headline>]", "SEE MORE » <headline>"
 RELATED_PREFIX = re.compile(r"^\W{0,2}" + RELATED_LABEL + r"\s*[:：»›|–—-]\s*\S", re.I)
+
+
+@lru_cache(maxsize=1 << 16)
+def furniture_count(line: str) -> int:
+    """Furniture phrases in a line (cached: lines recur across passes and documents)."""
+    return len(FURNITURE.findall(line))

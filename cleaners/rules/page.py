@@ -10,6 +10,7 @@ paragraphs) must be found by other signals.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex as re
 
@@ -48,6 +49,15 @@ def _is_prose(text: str, n_words: int, sentence: bool) -> bool:
     return len(THAI.findall(text)) >= CJK_PROSE_CHARS
 
 
+@lru_cache(maxsize=1 << 16)
+def line_features(raw: str) -> tuple[str, int, bool, bool]:
+    """(key, words, sentence, prose) of a line. Cached: a document is parsed several times
+    on its way through the rules, and site furniture repeats across documents."""
+    n_words = len(words(raw))
+    sentence = bool(TERMINAL.search(raw)) and n_words >= 4
+    return line_key(raw), n_words, sentence, _is_prose(raw, n_words, sentence)
+
+
 @dataclass
 class Page:
     text: str
@@ -63,10 +73,7 @@ class Page:
             end = n if nl < 0 else nl
             raw = text[pos:end]
             if raw.strip():
-                ws = words(raw)
-                sentence = bool(TERMINAL.search(raw)) and len(ws) >= 4
-                page.lines.append(Line(len(page.lines), pos, end, raw, line_key(raw), len(ws), sentence,
-                                       _is_prose(raw, len(ws), sentence)))
+                page.lines.append(Line(len(page.lines), pos, end, raw, *line_features(raw)))
             if nl < 0:
                 break
             pos = nl + 1

@@ -26,6 +26,28 @@ _latin_terms = sorted(SPAM_LATIN, key=len, reverse=True)
 SPAM_LATIN_RE = re.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(re.escape(t) for t in _latin_terms) + r")(?![\p{L}])",
                            re.I)
 TOKEN = re.compile(r"\S+")
+FOREIGN_CHAR = re.compile(r"[\p{Hangul}\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
+
+
+def foreign_tokens(text: str) -> list[re.Match[str]]:
+    """The whitespace tokens of `text` holding a foreign-script character (few or none)."""
+    out: list[re.Match[str]] = []
+    end = -1
+    for m in FOREIGN_CHAR.finditer(text):
+        if m.start() < end:
+            continue
+        a = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        tok = TOKEN.match(text, a)
+        if tok:
+            out.append(tok)
+            end = tok.end()
+    return out
+
+
+def spam_signal_offsets(text: str) -> list[int]:
+    """Where a document holds anything spam is made of (foreign-script runs, URLs, gambling
+    words): one scan per document, so the per-line spam test runs on those lines only."""
+    return sorted({m.start() for r in (FOREIGN_CHAR, URL, SPAM_LATIN_RE, SPAM_CJK_RE) for m in r.finditer(text)})
 PUNCT = OPEN + CLOSE + ",.;:!?"
 
 
@@ -34,6 +56,8 @@ def _alphabetic(script: str) -> bool:
 
 
 def _foreign_only(token: str) -> bool:
+    if not FOREIGN_CHAR.search(token):
+        return False
     runs = script_runs(token)
     return bool(runs) and all(s in FOREIGN for s, _, _ in runs)
 
@@ -59,10 +83,10 @@ class GluedScript(SpanRule):
         self.min_chars = min_chars
 
     def spans(self, text: str, ctx: DocContext) -> list[Removal]:
-        if not _alphabetic(ctx.script):
+        if not _alphabetic(ctx.script) or not FOREIGN_CHAR.search(text):
             return []
         out = []
-        for tok in TOKEN.finditer(text):
+        for tok in foreign_tokens(text):
             runs = script_runs(tok.group())
             if len(runs) < 2:
                 continue
@@ -93,11 +117,12 @@ class InsertedForeign(SpanRule):
     name = "spam_inserted"
 
     def spans(self, text: str, ctx: DocContext) -> list[Removal]:
-        if not _alphabetic(ctx.script):
+        if not _alphabetic(ctx.script) or not FOREIGN_CHAR.search(text):
             return []
         out: list[Removal] = []
         for offset, line in lines_of(text):
-            out.extend(r.shifted(offset) for r in self._line(line))
+            if FOREIGN_CHAR.search(line):
+                out.extend(r.shifted(offset) for r in self._line(line))
         return out
 
     def _line(self, text: str) -> list[Removal]:
@@ -240,8 +265,11 @@ class SpamLine(LineRule):
     name = "spam_line"
 
     def label(self, page: Page, ctx: DocContext) -> None:
+        hits = spam_signal_offsets(page.text)
+        if not hits:
+            return
         for ln in page.lines:
-            if not ln.kept:
+            if not ln.kept or not any(ln.start <= h < ln.end for h in hits):
                 continue
             cov = spam_coverage(ln.text, ctx)
             if cov >= 0.5 or (cov >= 0.3 and not ln.sentence):

@@ -64,8 +64,11 @@ def main_script(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
+    found = WORD.findall(text)
+    if not CJK_CHAR.search(text):
+        return found
     out: list[str] = []
-    for w in WORD.findall(text):
+    for w in found:
         if CJK_CHAR.search(w):
             out.extend(p for p in CJK_CHAR.split(w) if p)
             out.extend(CJK_CHAR.findall(w))
@@ -93,6 +96,7 @@ def fold(text: str) -> str:
 QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00ad": None})  # «» are also separators
 
 
+@lru_cache(maxsize=1 << 16)
 def line_key(text: str) -> str:
     """The normalised line: folded, with punctuation and symbols at both ends dropped."""
     return fold(text).strip(" \t.,;:!?·•|-–—*_#>«»\"'()[]{}…")
@@ -113,6 +117,7 @@ def _mask(token: str) -> str:
 PREFIX = re.compile(r"^\s*([\p{L}][\p{L}\p{M}'’&.-]*(?:\s+[\p{L}\p{M}'’&.-]+){0,2})\s*[:：»›|]\s+\S")
 
 
+@lru_cache(maxsize=1 << 16)
 def prefix_key(text: str) -> str | None:
     """"photo" for "Photo: Ana Ruiz/AFP": a short label before a colon, counted per site so
     that "Label: <anything>" lines of one template are recognised whatever follows."""
@@ -120,7 +125,8 @@ def prefix_key(text: str) -> str | None:
     return fold(m.group(1)) if m else None
 
 
-def shape_keys(text: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)
+def shape_keys(text: str) -> tuple[str, ...]:
     """Template keys of a line: everything masked, and (when the line starts with a short
     capitalised word such as "By" or "Von") that word kept, so "By Ana Ruiz, Staff Writer"
     is still a template although every other word in it is a name."""
@@ -133,7 +139,7 @@ def shape_keys(text: str) -> list[str]:
         alt = shape_key(text, keep_first=True)
         if alt and alt not in keys:
             keys.append(alt)
-    return keys
+    return tuple(keys)
 
 
 def shape_key(text: str, keep_first: bool = False) -> str | None:
