@@ -34,7 +34,7 @@ MAX_REPAIRS_SHOWN = 40
 
 def _trigger_class() -> re.Pattern[str]:
     points = set(CONTROL_CHARS) | set(LIGATURES) | set(WIDTH_MAP)
-    points |= {ord("&"), 0x1B, 0x85, 0x2028, 0x2029}
+    points |= {ord("&"), 0x0D, 0x1B, 0x85, 0x2028, 0x2029}
     points |= set(range(0x80, 0xA0)) | set(range(0xD800, 0xE000))
     ranges = "".join(f"\\U{p:08x}" for p in sorted(points))
     return re.compile(f"[{ranges}]")
@@ -100,6 +100,24 @@ def _ftfy_config(cfg: EncodingConfig) -> ftfy.TextFixerConfig:
     )
 
 
+def _fix(text: str, cfg: EncodingConfig) -> str:
+    """`ftfy.fix_text`, run only on the lines that need it when `only_when_suspicious`.
+
+    ftfy itself fixes text line by line (each segment up to a newline is fixed on its
+    own), and `needs_ftfy` is False only for a segment ftfy returns unchanged, so this is
+    exactly `fix_text(text)` at a fraction of the cost (tests/cleaners/test_encoding.py)."""
+    conf = _ftfy_config(cfg)
+    if not cfg.only_when_suspicious:
+        return ftfy.fix_text(text, conf)
+    segments = text.split("\n")
+    last = len(segments) - 1
+    out = []
+    for i, seg in enumerate(segments):
+        seg = seg if i == last else seg + "\n"
+        out.append(ftfy.fix_text(seg, conf) if needs_ftfy(seg) else seg)
+    return "".join(out)
+
+
 ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
 
 
@@ -117,7 +135,7 @@ def repair(text: str, cfg: EncodingConfig) -> tuple[str, list[Repair]]:
     repairs: list[Repair] = []
     stages: list[tuple[str, str]] = []
     if not cfg.only_when_suspicious or needs_ftfy(text):
-        fixed = ftfy.fix_text(text, _ftfy_config(cfg))
+        fixed = _fix(text, cfg)
         if cfg.unescape_html:
             fixed = _fix_entities(fixed)
         stages.append(("ftfy", fixed))

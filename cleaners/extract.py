@@ -29,6 +29,9 @@ META_DATE = re.compile(
     re.I,
 )
 TITLE = re.compile(r"<title[^>]*>(.{1,400}?)</title>", re.I | re.S)
+NOSCRIPT = re.compile(r"<noscript[^>]*>(.{0,4000}?)</noscript>", re.I | re.S)
+TAG = re.compile(r"<[^>]{0,400}>")
+MAX_NOTICE_CHARS = 500  # longer <noscript> text can be a page's real article (server-rendered copy)
 OG_TITLE = re.compile(r"""<meta[^>]{0,100}?property=["']og:title["'][^>]{0,40}?content=["']([^"']{1,400})""", re.I)
 
 
@@ -51,6 +54,16 @@ def page_hints(page: str) -> tuple[str | None, str | None]:
     return title or None, d.group(1) if d else None
 
 
+def noscript_notice(text: str, page: str) -> bool:
+    """True when all trafilatura found is the page's <noscript> text: on a page of only
+    scripts it returns "Please enable JavaScript" (library-traps.md #6), which is no article."""
+    words = " ".join(text.split())
+    if not words or len(words) > MAX_NOTICE_CHARS:
+        return False
+    notices = " ".join(" ".join(htmllib.unescape(TAG.sub(" ", m)).split()) for m in NOSCRIPT.findall(page))
+    return words in notices
+
+
 def _extract_in_process(page: str, options: dict[str, Any]) -> Extracted:
     import trafilatura
 
@@ -60,6 +73,8 @@ def _extract_in_process(page: str, options: dict[str, Any]) -> Extracted:
         return Extracted("", error="extraction_failed", detail="out of memory")
     except Exception as exc:  # noqa: BLE001 - any parser failure is a reject, not a crash
         return Extracted("", error="extraction_failed", detail=f"{type(exc).__name__}: {exc}"[:200])
+    if text and noscript_notice(text, page):
+        return Extracted("", error="extraction_empty", detail="only <noscript> text")
     title, date = page_hints(page)
     return Extracted(text or "", title, date)
 

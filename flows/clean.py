@@ -80,9 +80,12 @@ def clean_corpus(inputs: list[str], out: str, state: str, config: str | None = N
         resumed = sum(1 for s in prepared + cleaned + written if s.get("cached"))
         if resumed:
             log.info("resumed: skipped %d cached batches of %d", resumed, 3 * len(specs))
+        # before finalize, like the resume markers: finalize swaps the staging folder the
+        # clean/dedup/write batches wrote into OUT, so a re-run after a kill there must
+        # recompute them, not take Prefect's cached results for done (cleaners/pipeline/finalize.py)
+        runners.drop_cache_records(r.work.name)
         summary = finalize_task(rctx, plan, stages, dedup, timings)
     summary["site_statistics"] = tables
-    runners.drop_cache_records(r.work.name)
     artifacts.publish(summary, r)
     log.info("documents in %d = kept %d + duplicate %d + rejected %d", summary["documents"]["in"],
              summary["documents"]["kept"], summary["documents"]["duplicate"], summary["documents"]["rejected"])

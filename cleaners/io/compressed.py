@@ -57,15 +57,15 @@ def iter_chunks(path: str | os.PathLike[str], limits: Limits) -> Iterator[bytes]
                 yield chunk
             return
         inner = _gunzip(fh) if kind == "gzip" else _unzstd(fh, path)
+        # past max_total, or past max_ratio × the compressed size once ratio_floor came out
+        cap = min(limits.max_total, max(limits.ratio_floor, limits.max_ratio * max(size, 1)))
         total = 0
         for chunk in inner:
             total += len(chunk)
-            if total > limits.max_total or (
-                total > limits.ratio_floor and total > limits.max_ratio * max(size, 1)
-            ):
-                raise InputError(
-                    "decompression_bomb", f"stopped after {total} bytes from {size} compressed bytes"
-                )
+            if total > cap:
+                # the bytes up to the cap still count: the complete records in them are read
+                yield chunk[: len(chunk) - (total - cap)]
+                raise InputError("decompression_bomb", f"stopped at {cap} bytes from {size} compressed bytes")
             yield chunk
 
 

@@ -22,19 +22,10 @@ from cleaners.io.arrays import ragged, strings, write_arrays
 from cleaners.io.shards import OPTS, read_records, shard_name, shard_writer
 from cleaners.pipeline.context import RunContext
 from cleaners.rules.base import DocContext, SiteView
-from cleaners.rules.cleaner import Cleaner, lookup_keys
+from cleaners.rules.cleaner import Cleaner
 from cleaners.rules.textshape import key_hash, word_count
 from cleaners.sitestats import Table
 from cleaners.stats import Stats
-
-
-def _apply(text: str, spans: list[list[Any]]) -> str:
-    out, pos = [], 0
-    for _, a, b in spans:
-        out.append(text[pos:a])
-        pos = b
-    out.append(text[pos:])
-    return "".join(out)
 
 
 def date_ordinal(value: str | None) -> int:
@@ -49,19 +40,7 @@ def date_ordinal(value: str | None) -> int:
 
 def _views(docs: list[dict[str, Any]], table: Table, xsites: Table) -> list[SiteView]:
     """One batched lookup for every key any line of any document of the shard may ask."""
-    per_doc: list[dict[str, str]] = []
-    hashes: list[int] = []
-    for rec in docs:
-        site = rec["source"] or ""
-        ctx = DocContext(source=rec["source"], url=rec["url"], script=rec["script"])
-        wanted = {f"D\x1f{site}": ""}
-        for kind, key in lookup_keys(_apply(rec["text"], rec["first"]), ctx):
-            wanted[f"{kind}\x1f{site}\x1f{key}"] = ""
-            if kind == "L":
-                wanted[f"X\x1f{key}"] = ""
-        per_doc.append(wanted)
-        hashes.extend(key_hash(k) for k in wanted)
-    keys = np.array(hashes, dtype=np.uint64)
+    keys = np.unique(np.array([h for rec in docs for h in rec.pop("lookup")], dtype=np.uint64))
     d, h = table.lookup(keys)
     xd, _ = xsites.lookup(keys)
     found = {int(k): (int(a), int(b), int(x)) for k, a, b, x in zip(keys, d, h, xd, strict=True)}
@@ -108,14 +87,13 @@ def clean_shard(index: int, rctx_d: dict[str, Any]) -> dict[str, Any]:
 
 def _clean_one(rec: dict[str, Any], cleaner: Cleaner, views: dict[int, SiteView], dupids: np.ndarray,
                cfg: Config, stats: Stats, rw: Any, pw: Any) -> dict[str, Any]:
+    pos = int(np.searchsorted(dupids, rec["seq"]))
+    if pos < len(dupids) and dupids[pos] == rec["seq"]:
+        return _duplicate_id(rec, stats)
     if "reject" in rec:
         return rec
     stats.add("clean", "in")
     base = {"seq": rec["seq"], "id": rec["id"], "place": rec["place"]}
-    pos = int(np.searchsorted(dupids, rec["seq"]))
-    if pos < len(dupids) and dupids[pos] == rec["seq"]:
-        stats.add("clean", "dropped:duplicate_id")
-        return base | {"id": rec["place"], "reject": "duplicate_id", "detail": f"id {rec['id']!r} seen earlier"}
     ctx = DocContext(source=rec["source"], url=rec["url"], title_hint=rec["title"], script=rec["script"],
                      language=rec["language"], site=views[rec["seq"]])
     first = [Removal(rule, a, b, rec["text"][a:b]) for rule, a, b in rec["first"]]
@@ -132,6 +110,18 @@ def _clean_one(rec: dict[str, Any], cleaner: Cleaner, views: dict[int, SiteView]
     stats.add("clean", "kept")
     return base | {"url": rec["url"], "source": rec["source"], "date": rec["date"], "text": text,
                    "removed": len(removals)}
+
+
+def _duplicate_id(rec: dict[str, Any], stats: Stats) -> dict[str, Any]:
+    """A later occurrence of an id (a reject too: its id was claimed all the same) goes to the
+    ledger under its place (decisions.md). A place equal to the id (`presswash run sub/a.txt
+    a.txt`) gets its input position appended, so the ledger still never repeats an id."""
+    stats.add("clean", "dropped:duplicate_id")
+    place = rec["place"] if rec["place"] != rec["id"] else f"{rec['place']}#{rec['seq']}"
+    detail = f"id {rec['id']!r} seen earlier"
+    if "reject" in rec:
+        detail += f"; also {rec['reject']}" + (f": {rec['detail']}" if rec.get("detail") else "")
+    return {"seq": rec["seq"], "id": place, "place": rec["place"], "reject": "duplicate_id", "detail": detail[:300]}
 
 
 def _write_features(folder: Path, docs: list[dict[str, Any]], cfg: Config) -> None:

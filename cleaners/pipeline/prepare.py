@@ -2,7 +2,8 @@
 
 Writes work/prep/NNNNN.jsonl.zst (one record per entry: a prepared document or a reject)
 and work/keys/NNNNN.npz (the hashed line keys each distinct document contributes to its
-site's statistics, and each document's id hash for the duplicate-id check).
+site's statistics, and the id hash of every entry, rejects included, for the duplicate-id
+check).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from cleaners.pipeline.context import RunContext
 from cleaners.readers.plan import ShardSpec
 from cleaners.readers.records import RawDoc, read_shard
 from cleaners.rules.base import DocContext
-from cleaners.rules.cleaner import Cleaner, line_keys
+from cleaners.rules.cleaner import Cleaner, keys_and_lookups
 from cleaners.rules.lexicon import latin_language
 from cleaners.rules.textshape import key_hash, main_script
 from cleaners.stats import Stats
@@ -39,6 +40,17 @@ def extractor_for(cfg: Config) -> Extractor:
 
 def site_hash(source: str | None) -> int:
     return key_hash("site\x1f" + (source or ""))
+
+
+def lookup_hashes(site: str, wanted: list[tuple[str, str]]) -> list[int]:
+    """Hashes of every site-table key the clean stage will ask about this document, so it
+    looks them up in one batch without parsing the document again."""
+    found = {key_hash(f"D\x1f{site}")}
+    for kind, key in wanted:
+        found.add(key_hash(f"{kind}\x1f{site}\x1f{key}"))
+        if kind == "L":
+            found.add(key_hash(f"X\x1f{key}"))
+    return sorted(found)
 
 
 def doc_ident(url: str | None, text: str) -> int:
@@ -110,6 +122,10 @@ def prepare_shard(spec_d: dict[str, Any], rctx_d: dict[str, Any]) -> dict[str, A
         for item in read_shard(spec, cfg, stats):
             stats.add("read", "in")
             rec = _reject(item) if isinstance(item, Reject) else prepare_doc(item, cfg, cleaner, stats)
+            # every ledger id claims its id, rejects too: a later record with the same id is a
+            # `duplicate_id`, so the ledger never holds two records with one id
+            id_hashes.append(key_hash(f"id\x1f{rec['id']}"))
+            id_seqs.append(rec["seq"])
             if "reject" in rec:
                 stats.add("read", f"rejected:{rec['reject']}")
             else:
@@ -121,15 +137,15 @@ def prepare_shard(spec_d: dict[str, Any], rctx_d: dict[str, Any]) -> dict[str, A
                 idents.append(ident)
                 heads.append(False)
                 ctx = DocContext(source=rec["source"], url=rec["url"], script=rec["script"])
-                for kind, key, head in line_keys(text1, ctx):
+                counted, wanted = keys_and_lookups(text1, ctx)
+                rec["lookup"] = lookup_hashes(site, wanted)
+                for kind, key, head in counted:
                     keys.append(key_hash(f"{kind}\x1f{site}\x1f{key}"))
                     idents.append(ident)
                     heads.append(head)
                     if kind == "L":
                         xkeys.append(key_hash(f"X\x1f{key}"))
                         xsites.append(site_hash(rec["source"]))
-                id_hashes.append(key_hash(f"id\x1f{rec['id']}"))
-                id_seqs.append(rec["seq"])
             w.write(orjson.dumps(rec, option=orjson.OPT_APPEND_NEWLINE))
     _save_npz(rctx.shard_file("keys", spec.index, ".npz"),
               key=np.array(keys, dtype=np.uint64), ident=np.array(idents, dtype=np.uint64),

@@ -8,7 +8,10 @@ covers, so a re-run can recognise finished shards (resume) and a changed input i
 mistaken for a cached one.
 
 Folders are walked recursively in sorted order without following directory symlinks (a
-symlink loop cannot trap the walk); what is not a document is skipped and counted.
+symlink loop cannot trap the walk); what is not a document is skipped and counted. What is
+not a regular file (a FIFO would block the read, a dangling or looping link fails) is
+`unreadable`. A file name that is not UTF-8 is shown in ids and places with `\\xNN` escapes
+and travels in specs as `portable()` hex, since specs are JSON (Prefect, cache keys).
 """
 
 from __future__ import annotations
@@ -32,6 +35,27 @@ TEXT_EXT = (".txt",)
 HTML_EXT = (".html", ".htm")
 JSONL_EXT = (".jsonl", ".jsonl.gz", ".jsonl.zst")
 WARC_EXT = (".warc", ".warc.gz")
+RAW = "\x00raw:"  # prefix of a path that is not UTF-8; no real path holds a NUL
+
+
+def portable(path: str) -> str:
+    """`path` as JSON can carry it: as given, or (a name os.walk decoded with surrogate
+    escapes) the hex of its bytes behind `RAW`."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return RAW + os.fsencode(path).hex()
+    return path
+
+
+def local(path: str) -> str:
+    """The path to open, back from `portable()`."""
+    return os.fsdecode(bytes.fromhex(path[len(RAW):])) if path.startswith(RAW) else path
+
+
+def shown(name: str) -> str:
+    """A name as ids, places and logs show it: bytes that are not UTF-8 as `\\xNN`."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 @dataclass(frozen=True)
@@ -67,6 +91,7 @@ class Plan:
     warnings: list[str] = field(default_factory=list)
 
     def skip(self, kind: str, what: str) -> None:
+        what = shown(what)
         self.skipped[kind] = self.skipped.get(kind, 0) + 1
         if len(self.warnings) < 200:
             self.warnings.append(f"skipped ({kind}): {what}")
@@ -93,7 +118,7 @@ def walk(inputs: list[str], plan: Plan) -> Iterator[tuple[str, str, str]]:
         if os.path.isdir(arg):
             yield from _walk_dir(arg, plan)
         elif os.path.exists(arg):
-            yield arg, os.path.basename(arg), arg
+            yield arg, shown(os.path.basename(arg)), shown(arg)
         else:
             raise FileNotFoundError(f"input not found: {arg}")
 
@@ -110,7 +135,7 @@ def _walk_dir(root: str, plan: Plan) -> Iterator[tuple[str, str, str]]:
             entries.append((tuple(Path(rel).parts), full))
     for parts, full in sorted(entries):
         rel = "/".join(parts)
-        yield full, rel, os.path.join(root, rel)
+        yield full, shown(rel), shown(os.path.join(root, rel))
 
 
 def make_plan(inputs: list[str], work: Path, cfg: Config) -> Plan:
@@ -134,7 +159,7 @@ def make_plan(inputs: list[str], work: Path, cfg: Config) -> Plan:
             h = xxhash.xxh3_128()
             for _, path, place in files:
                 h.update(place.encode("utf-8", "surrogatepass") + b"\0")
-                _hash_file(h, path, cfg.read.max_doc_bytes)
+                _hash_file(h, local(path), cfg.read.max_doc_bytes)
             add(kind="files", count=len(files), digest=h.hexdigest(), files=tuple(files),
                 rejects=tuple(pending_rejects))
             files.clear()
@@ -145,11 +170,11 @@ def make_plan(inputs: list[str], work: Path, cfg: Config) -> Plan:
         if kind is None:
             plan.skip("unknown_extension", place)
             continue
+        if not os.path.isfile(path):
+            pending_rejects.append((place, "unreadable", "not a regular file or a broken link"))
+            continue
         if kind in ("txt", "html"):
-            if not os.path.isfile(path):
-                pending_rejects.append((place, "unreadable", "not a regular file or a broken link"))
-                continue
-            files.append((doc_id, path, place))
+            files.append((doc_id, portable(path), place))
             if len(files) >= batch:
                 flush_files()
             continue
@@ -157,7 +182,7 @@ def make_plan(inputs: list[str], work: Path, cfg: Config) -> Plan:
         try:
             if kind == "jsonl" and compression_of(path) == "none":
                 for rng in split_plain_jsonl(path, batch):
-                    add(kind="jsonl", path=path, name=place, **rng)
+                    add(kind="jsonl", path=portable(path), name=place, **rng)
             elif kind == "jsonl":
                 for rng, rejects in split_compressed_jsonl(path, place, work, batch, limits, len(plan.shards)):
                     add(kind="jsonl", name=place, rejects=rejects, **rng)

@@ -22,7 +22,7 @@ from cleaners.config import Config
 from cleaners.document import Reject
 from cleaners.io.compressed import iter_lines
 from cleaners.readers.decode import DecodeFailure, decode_bytes
-from cleaners.readers.plan import ShardSpec
+from cleaners.readers.plan import ShardSpec, local
 from cleaners.stats import Stats
 
 UTF8_BOM = b"\xef\xbb\xbf"
@@ -109,7 +109,7 @@ def parse_jsonl_line(line: bytes, seq: int, place: str, stats: Stats) -> RawDoc 
 
 
 def _read_range(path: str, start: int, end: int) -> Iterator[bytes]:
-    with open(path, "rb") as fh:
+    with open(local(path), "rb") as fh:
         fh.seek(start)
         left = end - start
         while left > 0 and (chunk := fh.read(min(left, 1 << 20))):
@@ -142,8 +142,9 @@ def _decode(data: bytes, seq: int, doc_id: str, place: str, html: bool,
 
 
 def _read_files(spec: ShardSpec, cfg: Config) -> Iterator[RawDoc | Reject]:
-    for i, (doc_id, path, place) in enumerate(spec.files):
+    for i, (doc_id, portable_path, place) in enumerate(spec.files):
         seq = spec.base_seq + i
+        path = local(portable_path)
         html = path.lower().endswith((".html", ".htm"))
         try:
             size = os.path.getsize(path)

@@ -31,21 +31,30 @@ WARC_LIMITS = Limits(max_total=20_000_000_000, max_ratio=200, ratio_floor=256_00
 
 
 class ChunkStream(io.RawIOBase):
-    """A readable binary stream over an iterator of byte chunks."""
+    """A readable binary stream over an iterator of byte chunks. An `InputError` from the
+    chunks ends the stream and is kept in `error`: raised through the `BufferedReader`
+    around it, it would discard the records already buffered (a cut `.warc.gz` lost every
+    record before the cut)."""
 
     def __init__(self, chunks: Iterator[bytes]) -> None:
         self.chunks = chunks
         self.buf = b""
         self.pos = 0
+        self.error: InputError | None = None
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, b: Any) -> int:
         while not self.buf:
+            if self.error is not None:
+                return 0
             try:
                 self.buf = next(self.chunks)
             except StopIteration:
+                return 0
+            except InputError as exc:
+                self.error = exc
                 return 0
         n = min(len(b), len(self.buf))
         b[:n] = self.buf[:n]
@@ -67,42 +76,64 @@ def _read_capped(stream: Any, cap: int) -> tuple[bytes, int]:
 
 
 def iter_warc(path: str, place: str, max_doc_bytes: int, plan: Plan) -> Iterator[dict[str, Any]]:
-    """Our record dicts: a document, or a reject; raises InputError at a cut-off end."""
+    """Our record dicts: a document, or a reject; raises InputError at a cut-off end.
+
+    The last record is held back until the stream has ended: when a `.warc.gz` ends early
+    or inflates past the caps inside that record, the record itself is rejected with that
+    reason (one ledger record, under its id) instead of a second reject at `file@end`."""
+    chunks: ChunkStream | None = None
     with open(path, "rb") as fh:
         if compression_of(path) == "gzip":
             fh.close()
-            stream: Any = io.BufferedReader(ChunkStream(iter_chunks(path, WARC_LIMITS)), 1 << 20)
+            chunks = ChunkStream(iter_chunks(path, WARC_LIMITS))
+            stream: Any = io.BufferedReader(chunks, 1 << 20)
         else:
             stream = fh
-        it = ArchiveIterator(stream, no_record_parse=False)
-        offset = 0
+        pending: dict[str, Any] | None = None
         try:
-            for rec in it:
-                body, size = _read_capped(rec.content_stream(), max_doc_bytes)
-                short = getattr(rec.raw_stream, "limit", 0) or 0
-                offset = it.get_record_offset()
-                where = f"{place}@{offset}"
-                if rec.rec_type != "response":
-                    plan.skip("warc_non_response", f"{where} ({rec.rec_type})")
-                    continue
-                ctype = rec.http_headers.get_header("Content-Type", "") if rec.http_headers else ""
-                if not any(t in (ctype or "").lower() for t in HTML_TYPES):
-                    plan.skip("warc_non_html", f"{where} ({ctype or 'no content type'})")
-                    continue
-                rid = rec.rec_headers.get_header("WARC-Record-ID") or ""
-                url = rec.rec_headers.get_header("WARC-Target-URI")
-                base = {"id": rid, "url": url, "place": where}
-                if short > 0:
-                    yield base | {"reject": "truncated", "detail": f"body {short} bytes short of its length"}
-                elif size > max_doc_bytes:
-                    yield base | {"reject": "too_large", "detail": f"{size} bytes"}
-                else:
-                    yield base | {"ctype": ctype, "body": base64.b64encode(body).decode("ascii")}
-        except InputError:
-            raise
+            for rec in _records(stream, place, max_doc_bytes, plan):
+                if pending is not None:
+                    yield pending
+                pending = rec
         except Exception as exc:  # noqa: BLE001 - warcio raises several kinds on broken input
-            raise InputError("parse_error", f"unreadable WARC record after offset {offset}: "
+            if pending is not None:
+                yield pending
+            if chunks is not None and chunks.error is not None:
+                raise chunks.error from exc
+            raise InputError("parse_error", f"unreadable WARC record after {pending['place'] if pending else place}: "
                              f"{type(exc).__name__}: {exc}"[:240]) from exc
+        error = chunks.error if chunks is not None else None
+        if pending is not None and error is not None and pending.get("reject") == "truncated":
+            pending = pending | {"reject": error.reason, "detail": f"{error.detail}; {pending['detail']}"}
+            error = None
+        if pending is not None:
+            yield pending
+        if error is not None:
+            raise error
+
+
+def _records(stream: Any, place: str, max_doc_bytes: int, plan: Plan) -> Iterator[dict[str, Any]]:
+    it = ArchiveIterator(stream, no_record_parse=False)
+    for rec in it:
+        body, size = _read_capped(rec.content_stream(), max_doc_bytes)
+        short = getattr(rec.raw_stream, "limit", 0) or 0
+        where = f"{place}@{it.get_record_offset()}"
+        if rec.rec_type != "response":
+            plan.skip("warc_non_response", f"{where} ({rec.rec_type})")
+            continue
+        ctype = rec.http_headers.get_header("Content-Type", "") if rec.http_headers else ""
+        if not any(t in (ctype or "").lower() for t in HTML_TYPES):
+            plan.skip("warc_non_html", f"{where} ({ctype or 'no content type'})")
+            continue
+        rid = rec.rec_headers.get_header("WARC-Record-ID") or ""
+        url = rec.rec_headers.get_header("WARC-Target-URI")
+        base = {"id": rid, "url": url, "place": where}
+        if short > 0:
+            yield base | {"reject": "truncated", "detail": f"body {short} bytes short of its length"}
+        elif size > max_doc_bytes:
+            yield base | {"reject": "too_large", "detail": f"{size} bytes"}
+        else:
+            yield base | {"ctype": ctype, "body": base64.b64encode(body).decode("ascii")}
 
 
 def split_warc(path: str, place: str, work: Path, batch: int, max_doc_bytes: int, plan: Plan,

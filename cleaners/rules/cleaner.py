@@ -124,9 +124,9 @@ def _anchor_text(text: str, n_words: int) -> bool:
     return not furniture and not ADDRESS.search(text)
 
 
-def line_keys(text: str, ctx: DocContext) -> Iterator[tuple[str, str, bool]]:
+def line_keys(text: str, ctx: DocContext, page: Page | None = None) -> Iterator[tuple[str, str, bool]]:
     """(kind, key, in head) of every line that site statistics count, once per document."""
-    page = content_page(text, ctx)
+    page = page or content_page(text, ctx)
     found: dict[tuple[str, str], bool] = {}
     for ln in page.lines:
         if not ln.key or (ln.zone == "body" and ln.n_words > MAX_COUNTED_WORDS):
@@ -141,13 +141,15 @@ def line_keys(text: str, ctx: DocContext) -> Iterator[tuple[str, str, bool]]:
         yield kind, key, head
 
 
-def lookup_keys(text: str, ctx: DocContext) -> Iterator[tuple[str, str]]:
-    """Every (kind, key) the second-stage rules may look up for this text: the counted
-    keys, plus what follows a "Label:" prefix (a linked title in "Read more: <title>")."""
-    page = Page.parse(text)
-    for kind, key, _ in line_keys(text, ctx):
-        yield kind, key
+def keys_and_lookups(text: str, ctx: DocContext) -> tuple[list[tuple[str, str, bool]], list[tuple[str, str]]]:
+    """From one parse: the keys site statistics count (`line_keys`), and every (kind, key)
+    the second-stage rules may look up for this text — the counted keys, plus what follows
+    a "Label:" prefix (a linked title in "Read more: <title>")."""
+    page = content_page(text, ctx)
+    counted = list(line_keys(text, ctx, page))
+    wanted = [(kind, key) for kind, key, _ in counted]
     for ln in page.lines:
         m = PREFIX.match(ln.text)
         if m:
-            yield "L", line_key(ln.text[m.end(1):].lstrip(" :：»›|"))
+            wanted.append(("L", line_key(ln.text[m.end(1):].lstrip(" :：»›|"))))
+    return counted, wanted

@@ -15,14 +15,15 @@ import regex as re
 
 from cleaners.config import GenericConfig
 from cleaners.rules.base import DocContext, LineRule
+from cleaners.rules.gate import gated
 from cleaners.rules.lexicon import WEAK_FURNITURE, furniture_count
 from cleaners.rules.page import Line, Page
 from cleaners.rules.sitelines import is_title
 from cleaners.rules.textshape import URL
 
 NAV = re.compile(r"(?:[|·•›»]|\s[/>-]\s|\S\s{2,}\S)")
-COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|alle rechte|todos los derechos|"
-                       r"tous droits|direitos reservados|hak cipta|все права", re.I)
+COPYRIGHT = gated(re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|alle rechte|todos los derechos|"
+                             r"tous droits|direitos reservados|hak cipta|все права", re.I))
 DATE = re.compile(
     r"\b\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?\b|"
     r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{1,2}:\d{2}\b|"
@@ -47,10 +48,10 @@ ADDRESS = re.compile(r"\b(?:you|your|yours|we|our|us|sie|ihr|ihre|unser\w*|usted
 # "By Ana Ruiz", "By Ana Ruiz, Staff Writer", "By Ana Ruiz in Taipei"
 BY_NAME = re.compile(r"^\W*\p{L}{2,4}\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,2}"
                      r"(?:\s*[,|·•–—-]|\s+\p{Ll}{2,3}\s+\p{Lu}|\s*$)")
-SITE_TALK = re.compile(r"\b(?:website|site|page|app|browser|cookies?|newsletter|inbox|subscri\w+|account|device|"
+SITE_TALK = gated(re.compile(r"\b(?:website|site|page|app|browser|cookies?|newsletter|inbox|subscri\w+|account|device|"
                        r"consent|preferences|accept|navigation|"
                        r"experience|notifications?|e-?mail|sign(?:ed)? ?up|log ?in|ad ?blocker|"
-                       r"webseite|sitio|página|navegador|boletín|site web|navigateur|situs|laman|сайт)\b", re.I)
+                       r"webseite|sitio|página|navegador|boletín|site web|navigateur|situs|laman|сайт)\b", re.I))
 SELF = re.compile(r"\b(?:this|our) (?:article|story|post|page|site|website|report)\b|"
                   r"\b(?:dieser|diesen) (?:artikel|beitrag)|\beste (?:artículo|artigo)|\bcet article|"
                   r"\bartikel ini|\bэта статья|\bbài viết này", re.I)

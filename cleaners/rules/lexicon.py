@@ -19,6 +19,8 @@ from functools import lru_cache
 
 import regex as re
 
+from cleaners.rules.gate import gated
+
 STOPWORDS = {
     "en": "the and of to in a is that for it on was with as by at he she from are be this have has an not but "
           "they his her said were which will or their its",
@@ -92,7 +94,7 @@ SPAM_TLD = re.compile(r"\.(?:xyz|top|club|vip|bet|casino|win|icu|buzz|fun|cc|lol
 
 # Web furniture: calls to action and site machinery, several languages. A signal only.
 # Strong: phrases that name the site's machinery; weak: words that do so only in short lines.
-FURNITURE = re.compile(
+FURNITURE = gated(re.compile(
     r"\b(?:share (?:this|on|via)|shares?:|spread the love|share the love|sharing is caring|tweet|"
     r"subscribe|subscription|newsletters?|sign ?up|signing up|signup|log ?in|contributed (?:reporting|to this)|"
     r"sign in|create an account|register|follow us|follow (?:\w+ ){0,6}on|like us|comments?|leave a reply|"
@@ -111,13 +113,13 @@ FURNITURE = re.compile(
     r"광고|공유|구독|댓글|관련 ?기사|더보기|広告|シェア|購読|コメント|関連記事|続きを読む|"
     r"广告|分享|订阅|评论|相关阅读|相关新闻|阅读更多)\b",
     re.I,
-)
-WEAK_FURNITURE = re.compile(
+))
+WEAK_FURNITURE = gated(re.compile(
     r"\b(?:share|follow|like|email|e-mail|print|menu|search|home|navigation|previous|next|tags?|"
     r"categories|topics|photo|image|credit|related|recommended|popular|trending|latest|ad|ads|app|"
     r"foto|bild|imagen|gambar|фото|사진|写真)\b",
     re.I,
-)
+))
 RELATED_LABEL = (
     r"(?:related(?: posts?| articles?| stories| story| news| content| coverage| reading)?|you may also like|"
     r"you might also like|recommended(?: for you| reading)?|more (?:from|on|stories|news)\b.*|more|see more|"

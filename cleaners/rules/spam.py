@@ -14,6 +14,7 @@ import regex as re
 
 from cleaners.document import Removal
 from cleaners.rules.base import DocContext, LineRule, SpanRule
+from cleaners.rules.gate import gated
 from cleaners.rules.lexicon import SPAM_CJK, SPAM_GLUE, SPAM_HOST, SPAM_LATIN, SPAM_TLD
 from cleaners.rules.page import Page
 from cleaners.rules.textshape import CJK_FAMILY, URL, script_runs
@@ -21,10 +22,10 @@ from cleaners.rules.textshape import CJK_FAMILY, URL, script_runs
 FOREIGN = CJK_FAMILY | {"Thai"}  # scripts whose runs are foreign inside alphabetic text
 OPEN = "\"'“‘«「『【〈《([（［"
 CLOSE = "\"'”’»」』】〉》)]）］"
-SPAM_CJK_RE = re.compile("|".join(re.escape(t) for t in sorted(SPAM_CJK, key=len, reverse=True)), re.I)
+SPAM_CJK_RE = gated(re.compile("|".join(re.escape(t) for t in sorted(SPAM_CJK, key=len, reverse=True)), re.I))
 _latin_terms = sorted(SPAM_LATIN, key=len, reverse=True)
-SPAM_LATIN_RE = re.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(re.escape(t) for t in _latin_terms) + r")(?![\p{L}])",
-                           re.I)
+SPAM_LATIN_RE = gated(re.compile(
+    r"(?<![\p{L}\p{N}])(?:" + "|".join(re.escape(t) for t in _latin_terms) + r")(?![\p{L}])", re.I))
 TOKEN = re.compile(r"\S+")
 FOREIGN_CHAR = re.compile(r"[\p{Hangul}\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
 

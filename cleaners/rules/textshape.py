@@ -10,6 +10,7 @@ May 3, 2024 by Ana Ruiz" and "Posted on June 9, 2023 by Tom Berg" count as one t
 
 from __future__ import annotations
 
+import re as stdre
 import unicodedata
 from functools import lru_cache
 
@@ -51,10 +52,22 @@ def script_runs(text: str) -> list[tuple[str, int, int]]:
     return [(m.lastgroup or "", m.start(), m.end()) for m in SCRIPT_RUN.finditer(text)]
 
 
+ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
+ASCII = stdre.compile(r"[\x00-\x7f]+")
+
+
 def main_script(text: str) -> str:
-    """The script holding most letters of the text (Latin when there are none)."""
+    """The script holding most letters of the text (Latin when there are none).
+
+    ASCII letters are counted in bulk (they are Latin); only the rest is split into script
+    runs, which gives the same counts at a fraction of the cost for Latin-script text."""
+    text = text[:200_000]
+    raw = text.encode("ascii", "ignore")
     counts: dict[str, int] = {}
-    for script, s, e in script_runs(text[:200_000]):
+    ascii_letters = len(raw) - len(raw.translate(None, ASCII_LETTERS))
+    if ascii_letters:
+        counts["Latin"] = ascii_letters
+    for script, s, e in script_runs(ASCII.sub("", text)):
         counts[script] = counts.get(script, 0) + (e - s)
     if not counts:
         return "Latin"

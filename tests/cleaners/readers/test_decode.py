@@ -45,3 +45,21 @@ def test_binary_is_rejected(data: bytes) -> None:
 def test_a_few_nul_bytes_do_not_make_text_binary() -> None:
     text, _ = decode_bytes(("A long sentence about the council vote. " * 20 + "\x00").encode())
     assert text.startswith("A long sentence")
+
+
+def test_stray_invalid_bytes_in_utf8_keep_the_valid_characters() -> None:
+    """A few bad bytes in UTF-8 text: U+FFFD for them, not a single-byte codepage for all."""
+    data = "Our café reopened on Monday after the long strike. ".encode() * 5 + b"\xff\xfe \xe2\x82 end"
+    text, name = decode_bytes(data)
+    assert name == "utf-8" and text.startswith("Our café reopened") and "\ufffd" in text
+
+
+def test_ascii_range_utf16_without_bom_is_not_binary() -> None:
+    page = "<html><body><p>The council met on Monday to discuss the new bridge.</p></body></html>"
+    assert decode_bytes(page.encode("utf-16-le"), html=True)[0] == page
+
+
+def test_latin1_spanish_is_not_read_as_baltic() -> None:
+    line = "Señor Muñoz said the façade of the café looked déjà vu, très chic to Zoë. "
+    text, _ = decode_bytes((line + "The market reopened after the storm and the council voted. " * 3).encode("latin-1"))
+    assert text.startswith(line)

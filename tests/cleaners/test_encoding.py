@@ -1,0 +1,75 @@
+"""Encoding repair: the cheap check gives exactly what repairing everything gives (issue 7),
+on every DEV set, the seeds and a generated corpus with injected mojibake."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import ftfy
+import pytest
+import zstandard
+
+from cleaners.config import EncodingConfig
+from cleaners.encoding import _ftfy_config, looks_mojibaked, needs_ftfy, repair
+from tests.conftest import ROOT
+
+
+def _jsonl(path: Path) -> Iterator[dict]:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                yield json.loads(line)
+
+
+@pytest.fixture(scope="module")
+def texts(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    out = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    for name in ("cleaning", "neardup"):
+        for p in sorted((shared / "eval" / name).glob("input.jsonl*")):
+            out += [r["text"] for r in _jsonl(p) if isinstance(r.get("text"), str)]
+    out += [r["text"] for r in _jsonl(shared / "eval" / "extraction" / "gold.jsonl")]
+    gen = tmp_path_factory.mktemp("gen") / "moji.jsonl.zst"
+    subprocess.run([sys.executable, str(shared / "tools" / "gen_corpus.py"), "--docs", "600", "--mojibake-rate", "0.5",
+                    "--spam-rate", "0.3", "--seed", "3", "--out", str(gen)], check=True, capture_output=True)
+    with zstandard.open(gen, "rt", encoding="utf-8") as f:
+        out += [json.loads(line)["text"] for line in f]
+    return out
+
+
+@pytest.mark.timeout(240)
+def test_cheap_check_equals_repairing_everything(texts: list[str]) -> None:
+    cheap, full = EncodingConfig(), EncodingConfig(only_when_suspicious=False)
+    conf = _ftfy_config(full)
+    assert len(texts) > 1000
+    damaged = 0
+    for text in texts:
+        fixed = ftfy.fix_text(text, conf)
+        damaged += fixed != text
+        if not needs_ftfy(text):
+            assert fixed == text  # the check never skips a text ftfy would change
+        assert repair(text, cheap) == repair(text, full)
+    assert damaged > 100  # the corpus really holds damage to repair
+
+
+def test_mojibake_check_matches_ftfy_badness(texts: list[str]) -> None:
+    from ftfy.badness import is_bad
+    for text in texts[:3000]:
+        assert looks_mojibaked(text) == is_bad(text)
+
+
+@pytest.mark.parametrize(("damaged", "fixed"), [
+    ("The cafÃ© opened", "The café opened"),
+    ("â€œQuotedâ€\x9d", "“Quoted”"),
+    ("Tom &amp; Jerry", "Tom & Jerry"),
+    ("soft\u00adhyphen and zero\u200bwidth", "softhyphen and zerowidth"),
+])
+def test_repairs_are_counted(damaged: str, fixed: str) -> None:
+    text, repairs = repair(damaged, EncodingConfig())
+    assert text == fixed
+    assert repairs and all(r.before and r.count >= 1 for r in repairs)
