@@ -23,7 +23,7 @@ from cleaners.io.shards import OPTS, read_records, shard_name, shard_writer
 from cleaners.pipeline.context import RunContext
 from cleaners.rules.base import DocContext, SiteView
 from cleaners.rules.cleaner import Cleaner
-from cleaners.rules.textshape import key_hash, word_count
+from cleaners.rules.textshape import enough_words, key_hash
 from cleaners.sitestats import Table
 from cleaners.stats import Stats
 
@@ -104,7 +104,7 @@ def _clean_one(rec: dict[str, Any], cleaner: Cleaner, views: dict[int, SiteView]
     for kind, before, after, count in rec["repairs"]:
         pw.write(orjson.dumps({"id": rec["id"], "kind": kind, "before": before, "after": after, "count": count},
                               option=OPTS))
-    if word_count(text) < cfg.clean.min_words:
+    if not enough_words(text, cfg.clean.min_words):
         stats.add("clean", "dropped:empty_after_cleaning")
         return base | {"reject": "empty_after_cleaning", "detail": f"{len(removals)} spans removed"}
     stats.add("clean", "kept")

@@ -137,7 +137,7 @@ def prepare_shard(spec_d: dict[str, Any], rctx_d: dict[str, Any]) -> dict[str, A
                 idents.append(ident)
                 heads.append(False)
                 ctx = DocContext(source=rec["source"], url=rec["url"], script=rec["script"])
-                counted, wanted = keys_and_lookups(text1, ctx)
+                counted, wanted = keys_and_lookups(text1, ctx, cfg.clean.sitelines.max_words_shape)
                 rec["lookup"] = lookup_hashes(site, wanted)
                 for kind, key, head in counted:
                     keys.append(key_hash(f"{kind}\x1f{site}\x1f{key}"))

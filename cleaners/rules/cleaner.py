@@ -124,14 +124,20 @@ def _anchor_text(text: str, n_words: int) -> bool:
     return not furniture and not ADDRESS.search(text)
 
 
-def line_keys(text: str, ctx: DocContext, page: Page | None = None) -> Iterator[tuple[str, str, bool]]:
-    """(kind, key, in head) of every line that site statistics count, once per document."""
+def line_keys(text: str, ctx: DocContext, page: Page | None = None,
+              max_shape_words: int = MAX_COUNTED_WORDS) -> Iterator[tuple[str, str, bool]]:
+    """(kind, key, in head) of every line that site statistics count, once per document.
+    Shape keys only for lines `SiteTemplate` may look up (`sitelines.max_words_shape`)."""
     page = page or content_page(text, ctx)
     found: dict[tuple[str, str], bool] = {}
     for ln in page.lines:
         if not ln.key or (ln.zone == "body" and ln.n_words > MAX_COUNTED_WORDS):
             continue
-        keys = [("L", ln.key)] + [("S", k) for k in shape_keys(ln.text)]
+        # templates (bylines, credits, datelines) are not article prose: the body's prose
+        # lines are counted as themselves only, which also spares their costly shape keys
+        skip = (ln.zone == "body" and ln.prose) or ln.n_words > max_shape_words
+        shapes = () if skip else shape_keys(ln.text)
+        keys = [("L", ln.key)] + [("S", k) for k in shapes]
         pk = prefix_key(ln.text)
         if pk:
             keys.append(("P", pk))
@@ -141,12 +147,13 @@ def line_keys(text: str, ctx: DocContext, page: Page | None = None) -> Iterator[
         yield kind, key, head
 
 
-def keys_and_lookups(text: str, ctx: DocContext) -> tuple[list[tuple[str, str, bool]], list[tuple[str, str]]]:
+def keys_and_lookups(text: str, ctx: DocContext, max_shape_words: int = MAX_COUNTED_WORDS,
+                     ) -> tuple[list[tuple[str, str, bool]], list[tuple[str, str]]]:
     """From one parse: the keys site statistics count (`line_keys`), and every (kind, key)
     the second-stage rules may look up for this text — the counted keys, plus what follows
     a "Label:" prefix (a linked title in "Read more: <title>")."""
     page = content_page(text, ctx)
-    counted = list(line_keys(text, ctx, page))
+    counted = list(line_keys(text, ctx, page, max_shape_words))
     wanted = [(kind, key) for kind, key, _ in counted]
     for ln in page.lines:
         m = PREFIX.match(ln.text)

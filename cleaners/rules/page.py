@@ -22,7 +22,7 @@ PROSE_WORDS = 10
 CJK_PROSE_CHARS = 25
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     index: int
     start: int

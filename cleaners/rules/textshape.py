@@ -30,6 +30,7 @@ URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'）)\]]+", re.I)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co|io|info|news|gov|edu|uk|de|fr|es|it|ru|jp|kr|"
                     r"id|br|pt|au|in|cn|xyz|top|site|online|biz|tv|me)\b", re.I)
+TLD_HINT = stdre.compile(r"\.[A-Za-z]{2,6}\b")  # DOMAIN needs a dot before its TLD
 TERMINAL = re.compile(r"[.!?。！？…]['\"”’»)\]]*\s*$")
 MONTHS = {
     m for names in (
@@ -92,6 +93,13 @@ def words(text: str) -> list[str]:
 
 def word_count(text: str) -> int:
     return len(words(text))
+
+
+def enough_words(text: str, n: int) -> bool:
+    """word_count(text) >= n, without counting a whole article when its start has enough."""
+    if n <= 1:
+        return n <= 0 or WORD.search(text) is not None
+    return word_count(text[: 40 * n]) >= n or word_count(text) >= n
 
 
 def is_sentence(text: str) -> bool:
@@ -158,9 +166,11 @@ def shape_keys(text: str) -> tuple[str, ...]:
 def shape_key(text: str, keep_first: bool = False) -> str | None:
     """The line with numbers, dates, names and URLs masked; None when too little is left
     to tell one template from another (a bare "A" would join every title-case line)."""
-    t = URL.sub(" U ", text)
-    t = EMAIL.sub(" U ", t)
-    t = DOMAIN.sub(" U ", t)
+    # the substitutions only where they can apply (DOMAIN's scan is the costly part)
+    low = text.lower()
+    t = URL.sub(" U ", text) if ("http" in low or "www." in low) else text
+    t = EMAIL.sub(" U ", t) if "@" in t else t
+    t = DOMAIN.sub(" U ", t) if TLD_HINT.search(t) else t
     out: list[str] = []
     pos = 0
     for m in WORD.finditer(t):

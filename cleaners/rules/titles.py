@@ -8,6 +8,7 @@ URL slug spells out, or the page's <title>. Its repeats are removed: the same li
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 import regex as re
@@ -20,23 +21,26 @@ SEPARATORS = re.compile(r"\s*(?:[|·•›»>/\\:–—]|\s-\s|::)\s*")
 MAX_TITLE_WORDS = 40
 
 
-def slug_words(url: str | None) -> list[str]:
+@lru_cache(maxsize=4096)
+def slug_words(url: str | None) -> tuple[str, ...]:
+    """The words of the URL's longest path segment (the slug), when it has 3 or more;
+    cached, as each rule pass asks again."""
     if not url:
-        return []
+        return ()
     try:
         path = unquote(urlsplit(url).path)
     except ValueError:
-        return []
+        return ()
     parts = [p for p in path.split("/") if p]
     best: list[str] = []
     for p in parts:
         ws = [w for w in re.split(r"[-_+.]+", p.casefold()) if w and not w.isdigit()]
         if len(ws) > len(best):
             best = ws
-    return best if len(best) >= 3 else []
+    return tuple(best) if len(best) >= 3 else ()
 
 
-def _slug_match(ln: Line, slug: list[str]) -> bool:
+def _slug_match(ln: Line, slug: tuple[str, ...]) -> bool:
     ws = [w.casefold() for w in words(ln.text)]
     if not ws or not slug:
         return False
