@@ -103,6 +103,18 @@ def run_cli(args: list[str], env: dict[str, str], timeout: float = 600, check: b
     return res
 
 
+@pytest.fixture(scope="session")
+def neardup_out(shared: Path, prefect_server: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """OUT of one `presswash run` on the DEV near-dup set with a new empty STATE (as the
+    scorer expects), shared by the near-dup floors test and the report's browser test:
+    one run instead of two. Read it, never write into it."""
+    tmp = tmp_path_factory.mktemp("neardup-dev")
+    out = tmp / "out"
+    run_cli(["run", str(shared / "eval" / "neardup" / "input.jsonl"), "--out", str(out), "--state", str(tmp / "state")],
+            prefect_server)
+    return out
+
+
 @pytest.fixture
 def cli(prefect_server: dict[str, str]):  # type: ignore[no-untyped-def]
     """`cli(args)` runs presswash against the session server."""

@@ -43,10 +43,10 @@ def test_cleaning_floors(tmp_path: Path, shared: Path, prefect_server: dict[str,
     assert f["missing"] == 0, f
 
 
-def test_neardup_floors(tmp_path: Path, shared: Path, prefect_server: dict[str, str]) -> None:
+def test_neardup_floors(shared: Path, neardup_out: Path) -> None:
+    """The run itself is the session fixture `neardup_out` (the report's browser test reads it too)."""
     ev = shared / "eval"
-    f = figures(shared, prefect_server, tmp_path, ev / "neardup/input.jsonl", "score_neardup.py",
-                ev / "neardup/gold.jsonl")
+    f = score(ev / "score_neardup.py", neardup_out, ev / "neardup/gold.jsonl")
     assert f["pairwise_f1"] >= 0.90 and f["pairwise_precision"] >= 0.98, f
     assert f["false_merge_rate_negatives"] <= 0.03, f
     assert f["clusters_lost"] == 0 and f["wrong_duplicates"] == 0 and f["missing"] == 0, f

@@ -4,6 +4,13 @@ Order matters (decisions.md): the new OUT is complete in its staging folder (sta
 last), then replaces OUT; only then is STATE committed, in one step; the work folder goes
 last. A crash anywhere before the commit leaves STATE as it was, so a re-run sees what
 the first attempt saw and writes byte-identical outputs.
+
+Resume markers and the swap: the clean, dedup and write batches wrote into the staging
+folder, which the swap turns into OUT; their markers are removed before the swap, or a
+run killed between the swap and the commit would, on re-run, skip those batches and swap
+in an empty OUT. After the commit all markers go before the work folder's files, so a
+kill during that cleanup never leaves a marker whose files are gone
+(tests/pipeline/test_crash_safety.py).
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ from typing import Any
 import orjson
 
 from cleaners.pipeline.context import RunContext
+from cleaners.pipeline.resume import forget
 from cleaners.report.build import build_report
 from cleaners.state import StateStore
 from cleaners.stats import Stats
@@ -55,14 +63,19 @@ def swap_in(staging: Path, out: Path) -> None:
         shutil.rmtree(old)
 
 
+STAGING_STAGES = ("clean", "dedup", "write")  # batches whose outputs are (partly) in the staging folder
 OUT_FOLDERS = ("corpus", "ledger", "removals", "repairs", "dedup", "dedup/texts")
 
 
 def prune_staging(staging: Path, n_shards: int) -> None:
-    """Make sure every contract folder exists and holds only this run's shards."""
+    """Make sure every contract folder exists and holds only this run's shards — not the
+    temp file (`.NAME.*.tmp`, cleaners/io/shards.py) of a writer killed by an earlier
+    attempt: readers glob `*.jsonl*`, which matches it."""
     for sub in OUT_FOLDERS:
         folder = staging / sub
         folder.mkdir(parents=True, exist_ok=True)
+        for path in folder.glob(".*.tmp"):
+            path.unlink()
         for path in folder.glob("part-*"):
             index = path.name[5:10]
             if not index.isdigit() or int(index) >= n_shards:
@@ -106,9 +119,14 @@ def finalize_run(rctx_d: dict[str, Any], plan: dict[str, Any], stages: dict[str,
         "shards": len(stages["write"]),
     }
     staging = rctx.staging
+    if stages["write"] and not staging.exists():
+        # already swapped in by an attempt that then failed (a task retry passes the same
+        # stage results): building OUT again from nothing would replace it with an empty one
+        raise RuntimeError(f"{staging} is gone (an earlier attempt swapped it in); re-run to recompute")
     prune_staging(staging, len(stages["write"]))
     build_report(staging, summary)
     (staging / "stats.json").write_bytes(orjson.dumps(summary, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS))
+    forget(rctx.work, STAGING_STAGES)
     swap_in(staging, Path(rctx.out))
     d = rctx.cfg.dedup
     if d.index_backend == "redis":  # before the manifest: a re-run sets this run's entries aside anyway
@@ -119,5 +137,6 @@ def finalize_run(rctx_d: dict[str, Any], plan: dict[str, Any], stages: dict[str,
     store = StateStore(rctx.state)
     store.commit(store.snapshot(), rctx.run_id, rctx.work / "delta",
                  {"documents": n_in, "kept": counts["kept"], "fingerprint": rctx.fingerprint})
+    forget(rctx.work)
     shutil.rmtree(rctx.work, ignore_errors=True)
     return summary

@@ -2,8 +2,9 @@
 
 Every entry of the shard becomes exactly one ledger record (kept, duplicate with
 `duplicate_of`, or rejected with a reason); kept documents also go to the corpus, and the
-texts of duplicates to OUT/dedup/texts/ (the report's diffs need them, and
-`presswash report OUT` must rebuild from OUT alone). Records are in input order.
+texts of duplicates, with their source and url, to OUT/dedup/texts/ (the report's diffs,
+member links and source filter need them, and `presswash report OUT` must rebuild from
+OUT alone). Records are in input order.
 """
 
 from __future__ import annotations
@@ -42,7 +43,9 @@ def write_shard(index: int, rctx_d: dict[str, Any]) -> dict[str, Any]:
                 if kept_run is not None:
                     ledger["duplicate_of_run"] = kept_run
                 counts["duplicate"] += 1
-                tw.write(orjson.dumps({"id": rec["id"], "text": rec["text"]}, option=OPTS))
+                # with its source and url: the report shows them per member and filters on them
+                tw.write(orjson.dumps({"id": rec["id"], "text": rec["text"], "url": rec["url"],
+                                       "source": rec["source"]}, option=OPTS))
             else:
                 ledger = {"id": rec["id"], "status": "kept", "duplicate_of": None, "reason": None,
                           "source": rec["source"], "url": rec["url"], "removed": rec["removed"]}

@@ -109,7 +109,7 @@ def is_sentence(text: str) -> bool:
 
 def fold(text: str) -> str:
     """Comparison form: NFKC, case-folded, quotes unified, whitespace collapsed."""
-    t = unicodedata.normalize("NFKC", text).casefold()
+    t = (text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)).casefold()
     t = t.translate(QUOTES)
     return " ".join(t.split())
 

@@ -18,7 +18,6 @@ from cleaners.state import StateStore
 from tests.conftest import BIN, ROOT, SHARED, run_cli
 from tests.outputs import content_digests, ledger
 
-
 DOCS = 1200  # 30 batches of 40: enough to kill a run with work done and work left
 
 

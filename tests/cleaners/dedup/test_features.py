@@ -51,3 +51,19 @@ def test_exact_digest_ignores_case_and_spacing() -> None:
 def test_bands_come_from_datasketch_optimum() -> None:
     b, r = lsh_bands(0.4, 128, 0.3, 0.7)
     assert b * r <= 128 and (b, r) == (32, 4)
+
+
+def test_batch_signatures_equal_one_at_a_time() -> None:
+    from cleaners.dedup.features import batch_signatures
+    texts = [A, "", "one", "two words here", "a b c d e", A.upper(), "日本語のテキストです", A[:200], "x " * 300]
+    got = batch_signatures(texts, 128, 7, 5, sub_batch=3)
+    want = np.array([signature(shingles(token_hashes(t), 5), 128, 7) for t in texts])
+    assert np.array_equal(got, want)
+
+
+def test_nfkc_per_line_equals_whole_text() -> None:
+    import unicodedata
+
+    from cleaners.dedup.features import nfkc
+    for text in ["plain", "ﬁne\nca\u0301fe\u0301\n…\n", "Ａｂｃ\n\n①②\n", "e\u0301\ne\n\u0301x"]:
+        assert nfkc(text) == unicodedata.normalize("NFKC", text)
