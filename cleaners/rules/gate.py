@@ -22,6 +22,7 @@ import regex as re
 SPECIAL = set("([.^$|")
 LOOKBEHIND = stdre.compile(r"^\(\?<[!=](?:\[[^\]]*\]|[^()])*\)")
 LOOKAHEAD_END = stdre.compile(r"\(\?[!=](?:\[[^\]]*\]|[^()])*\)$")
+MEMO_CHARS = 1000
 SHORT = 48  # the regex itself is cheaper than the gate on a few words
 
 
@@ -164,13 +165,20 @@ class Gated:
             self.automaton.add_word(head, head)
         self.automaton.make_automaton()
         self.non_ascii = not self.always and all(not h.isascii() for h in self.heads)
+        self._last: tuple[str | None, bool] = (None, False)
 
     def possible(self, text: str) -> bool:
         if self.always or len(text) < SHORT:
             return True
         if self.non_ascii and text.isascii():
             return False
-        return next(self.automaton.iter(text.lower()), None) is not None
+        last = self._last  # one read: threads may share a gate
+        if text is last[0]:  # whole documents are asked about by more than one rule
+            return last[1]
+        found = next(self.automaton.iter(text.lower()), None) is not None
+        if len(text) >= MEMO_CHARS:
+            self._last = (text, found)
+        return found
 
     def search(self, text: str, *args: Any) -> re.Match[str] | None:
         return self.rx.search(text, *args) if self.possible(text) else None
