@@ -12,14 +12,14 @@ documents of earlier runs (each was kept by its own run).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from cleaners.dedup.keeper import Candidate, sort_key
 from cleaners.dedup.verify import Verdict
 
 
 class Clusters:
-    def __init__(self, cands: list[Candidate], policy: str, check: Callable[[int, int], Verdict],
+    def __init__(self, cands: Sequence[Candidate], policy: str, check: Callable[[int, int], Verdict],
                  floor: float, chain_entities: float, weights: list[int] | None = None) -> None:
         n = len(cands)
         self.cands = cands

@@ -16,7 +16,7 @@ import numpy as np
 
 from cleaners.dedup.keeper import Candidate
 from cleaners.dedup.verify import DocSets
-from cleaners.io.arrays import Arrays, write_arrays
+from cleaners.io.arrays import Arrays, FolderWriter, select_ragged, write_arrays
 
 MAX_MATCHES_PER_KEY = 32
 
@@ -34,6 +34,46 @@ def write_segment(folder: Path, cols: dict[str, np.ndarray]) -> None:
     out["bands_sorted"] = np.take_along_axis(bands, border, axis=1) if n else bands
     out["bands_row"] = border.astype(np.int64)
     write_arrays(folder, out)
+
+
+RAGGED = ("sh", "ent", "msh")
+STRINGS = ("id", "short", "url", "source")
+
+
+def build_segment(folder: Path, parts: Sequence[tuple[Arrays, np.ndarray]], n_bands: int) -> None:
+    """The segment of the rows `rows` of each (signature folder, rows) part, written as
+    `write_segment` writes it but a column, a band and a part at a time: memory stays
+    that of one band column (8 bytes a document), whatever the run's size."""
+    def column(name: str, dtype: type) -> np.ndarray:
+        got = [np.asarray(src[name])[rows] for src, rows in parts]
+        return np.concatenate(got).astype(dtype) if got else np.zeros(0, dtype)
+
+    w = FolderWriter(folder)
+    got = [np.asarray(src["exact"])[rows] for src, rows in parts]
+    exact = np.concatenate(got).astype(np.uint64).reshape(-1, 2) if got else np.zeros((0, 2), np.uint64)
+    n = len(exact)
+    order = np.lexsort((exact[:, 1], exact[:, 0])) if n else np.zeros(0, np.int64)
+    w.save("exact", exact)
+    w.save("exact_sorted", exact[order])
+    w.save("exact_row", order.astype(np.int64))
+    if n:
+        bands, bsorted = w.open("bands", np.uint64, (n_bands, n)), w.open("bands_sorted", np.uint64, (n_bands, n))
+        brow = w.open("bands_row", np.int64, (n_bands, n))
+        for b in range(n_bands):
+            col = np.concatenate([np.asarray(src["bands"][b])[rows] for src, rows in parts])
+            border = np.argsort(col, kind="stable")
+            bands[b], bsorted[b], brow[b] = col, col[border], border
+    else:
+        for name, dtype in (("bands", np.uint64), ("bands_sorted", np.uint64), ("bands_row", np.int64)):
+            w.save(name, np.zeros((n_bands, 0), dtype))
+    w.save("date", column("date", np.int64))
+    w.save("length", column("length", np.int64))
+    w.save("pref", column("pref", np.int8))
+    for name in RAGGED:
+        select_ragged(w, name, parts, np.uint32)
+    for name in STRINGS:
+        select_ragged(w, name, parts, np.uint8, values=f"{name}_bytes")
+    w.commit()
 
 
 class SegmentIndex:

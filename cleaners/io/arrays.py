@@ -27,6 +27,52 @@ def write_arrays(folder: str | os.PathLike[str], arrays: dict[str, np.ndarray]) 
     os.replace(tmp, final)
 
 
+class FolderWriter:
+    """A folder of `.npy` arrays written column by column, for columns too large to hold
+    in memory: `open` gives a writable memory map to fill in parts. Complete or absent,
+    as `write_arrays`: written under a temp name, renamed by `commit`."""
+
+    def __init__(self, folder: str | os.PathLike[str]) -> None:
+        self.final = Path(folder)
+        self.tmp = self.final.with_name(f".{self.final.name}.tmp")
+        shutil.rmtree(self.tmp, ignore_errors=True)
+        self.tmp.mkdir(parents=True)
+        self._open: list[np.memmap] = []
+
+    def save(self, name: str, arr: np.ndarray) -> None:
+        np.save(self.tmp / f"{name}.npy", np.ascontiguousarray(arr), allow_pickle=False)
+
+    def open(self, name: str, dtype: type | np.dtype, shape: tuple[int, ...]) -> np.memmap:
+        mm = np.lib.format.open_memmap(self.tmp / f"{name}.npy", mode="w+", dtype=dtype, shape=shape)
+        self._open.append(mm)
+        return mm
+
+    def commit(self) -> None:
+        for mm in self._open:
+            mm.flush()
+        self._open.clear()
+        if self.final.exists():
+            shutil.rmtree(self.final)
+        os.replace(self.tmp, self.final)
+
+
+def select_ragged(w: FolderWriter, name: str, parts: Sequence[tuple[Arrays, np.ndarray]], dtype: type,
+                  values: str | None = None) -> None:
+    """Write the rows `rows` of each (folder, rows) part's ragged column `name` (values in
+    `values`, default `name`; offsets in `name_off`) as one ragged column, part by part."""
+    values = values or name
+    lens = [np.diff(src[f"{name}_off"])[rows] for src, rows in parts]
+    off = np.concatenate(([0], np.cumsum(np.concatenate(lens)) if lens else [])).astype(np.int64)
+    out = w.open(values, dtype, (int(off[-1]),))
+    pos = 0
+    for (src, rows), ln in zip(parts, lens, strict=True):
+        o, v = src[f"{name}_off"], src[values]
+        for r, n in zip(rows.tolist(), ln.tolist(), strict=True):
+            out[pos:pos + n] = v[o[r]:o[r] + n]
+            pos += n
+    w.save(f"{name}_off", off)
+
+
 class Arrays:
     """Lazy, memory-mapped access to a folder written by `write_arrays`."""
 

@@ -10,6 +10,7 @@ verification on true sets → union-find with keeper checks → keeper per clust
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
@@ -17,10 +18,10 @@ import orjson
 
 from cleaners.config import Config
 from cleaners.dedup.cluster import Clusters
-from cleaners.dedup.index import SegmentIndex, write_segment
+from cleaners.dedup.index import SegmentIndex, build_segment
 from cleaners.dedup.keeper import Candidate, best, reason
 from cleaners.dedup.verify import DocSets, Verdict, verify
-from cleaners.io.arrays import Arrays, ragged, strings
+from cleaners.io.arrays import Arrays
 from cleaners.io.shards import shard_writer, write_bytes
 from cleaners.pipeline.context import RunContext
 from cleaners.state import StateStore
@@ -69,6 +70,29 @@ class Docs:
 
     def candidate(self, g: int) -> Candidate:
         return Candidate(self.id(g), int(self.date[g]), int(self.length[g]), bool(self.pref[g]))
+
+
+class Nodes:
+    """The candidates of the clustering, by node: this run's exact-group keepers first
+    (read from their files when asked, so a run of millions holds no list of them), then
+    documents of earlier runs as they are met."""
+
+    def __init__(self, docs: Docs, reps: np.ndarray) -> None:
+        self.docs, self.reps = docs, reps
+        self.extra: list[Candidate] = []
+
+    def __len__(self) -> int:
+        return len(self.reps) + len(self.extra)
+
+    def __getitem__(self, i: int) -> Candidate:
+        n = len(self.reps)
+        return self.docs.candidate(int(self.reps[i])) if i < n else self.extra[i - n]
+
+    def __iter__(self) -> Iterator[Candidate]:
+        return (self[i] for i in range(len(self)))
+
+    def append(self, c: Candidate) -> None:
+        self.extra.append(c)
 
 
 def earlier_index(rctx: RunContext, snap: Any) -> Any:
@@ -145,9 +169,8 @@ def run_dedup(rctx_d: dict[str, Any], n_shards: int) -> dict[str, Any]:
     earlier = earlier_index(rctx, snap)
     rep = exact_groups(docs, d.keeper) if d.exact else np.arange(len(docs))
     reps = np.unique(rep)
-    pos_of = {int(g): i for i, g in enumerate(reps)}
-    # nodes: reps first, then earlier documents as they are met
-    cands = [docs.candidate(int(g)) for g in reps]
+    pos_of = np.searchsorted(reps, rep)  # each document's node: that of its exact group's keeper
+    cands = Nodes(docs, reps)
     node_of_earlier: dict[tuple[int, int], int] = {}
 
     def earlier_node(s: int, row: int) -> int:
@@ -199,24 +222,24 @@ def run_dedup(rctx_d: dict[str, Any], n_shards: int) -> dict[str, Any]:
     weights = np.bincount(np.searchsorted(reps, rep), minlength=len(reps)).tolist() + [1] * (len(cands) - len(reps))
     clusters = Clusters(cands, d.keeper, check, d.chain_floor, d.chain_entities, weights)
     clusters.add(edges, d.min_jaccard)
-    return _write(rctx, docs, rep, reps, pos_of, cands, clusters, check, earlier, node_of_earlier, stats)
+    return _write(rctx, docs, rep, pos_of, cands, clusters, check, earlier, node_of_earlier, stats)
 
 
-def _write(rctx: RunContext, docs: Docs, rep: np.ndarray, reps: np.ndarray, pos_of: dict[int, int],
-           cands: list[Candidate], clusters: Clusters, check: Any, earlier: SegmentIndex,
+def _write(rctx: RunContext, docs: Docs, rep: np.ndarray, pos_of: np.ndarray,
+           cands: Nodes, clusters: Clusters, check: Any, earlier: SegmentIndex,
            node_of_earlier: dict[tuple[int, int], int], stats: dict[str, int]) -> dict[str, Any]:
     cfg = rctx.cfg
     policy = cfg.dedup.keeper
     n = len(docs)
     final = np.full(n, -1, np.int64)  # node of the keeper of each document's cluster
     for g in range(n):
-        final[g] = clusters.keeper[clusters.find(pos_of[int(rep[g])])]
+        final[g] = clusters.keeper[clusters.find(int(pos_of[g]))]
     earlier_of = {v: k for k, v in node_of_earlier.items()}
     per_shard: dict[int, list[list[Any]]] = {}
     by_keeper: dict[int, list[int]] = {}
     for g in range(n):
         keeper_node = int(final[g])
-        own_node = pos_of[int(rep[g])]
+        own_node = int(pos_of[g])
         if keeper_node == own_node and rep[g] == g:
             continue
         by_keeper.setdefault(keeper_node, []).append(g)
@@ -226,8 +249,8 @@ def _write(rctx: RunContext, docs: Docs, rep: np.ndarray, reps: np.ndarray, pos_
         kept_run = kc.earlier_run
         rows = []
         for g in members:
-            own_node = pos_of[int(rep[g])]
-            exact = bool(np.array_equal(docs.exact[g], _exact_of(docs, reps, keeper_node, earlier, earlier_of)))
+            own_node = int(pos_of[g])
+            exact = bool(np.array_equal(docs.exact[g], _exact_of(docs, cands.reps, keeper_node, earlier, earlier_of)))
             v = None if exact else check(own_node, keeper_node)
             sim = 1.0 if exact else round(v.jaccard, 4)
             cont = 1.0 if exact else round(v.containment, 4)
@@ -255,7 +278,7 @@ def _write(rctx: RunContext, docs: Docs, rep: np.ndarray, reps: np.ndarray, pos_
     for s in range(len(docs.shards)):
         write_bytes(rctx.shard_file("assign", s, ".json"), orjson.dumps(sorted(per_shard.get(s, []))))
     dup = {int(g) for ms in by_keeper.values() for g in ms}
-    _write_index(rctx, docs, [g for g in range(n) if g not in dup])
+    _write_index(rctx, docs, dup)
     stats.update({"duplicates": len(dup), "kept": n - len(dup), "clusters": len(records),
                   "near_duplicates": sum(1 for r in records for m in r["members"] if m["kind"] == "near")})
     return {"stats": stats}
@@ -268,19 +291,9 @@ def _exact_of(docs: Docs, reps: np.ndarray, node: int, earlier: Any,
     return earlier.exact_of(*earlier_of[node])
 
 
-def _write_index(rctx: RunContext, docs: Docs, kept: list[int]) -> None:
-    cols: dict[str, np.ndarray] = {
-        "exact": docs.exact[kept].astype(np.uint64).reshape(len(kept), 2),
-        "bands": np.stack([docs.band(b, np.array(kept, np.int64)) for b in range(rctx.cfg.dedup.bands[0])])
-        if kept else np.zeros((rctx.cfg.dedup.bands[0], 0), np.uint64),
-        "date": docs.date[kept].astype(np.int64), "length": docs.length[kept].astype(np.int64),
-        "pref": docs.pref[kept].astype(np.int8),
-        **ragged("sh", [docs.sh(g) for g in kept], np.uint32),
-        **ragged("ent", [docs.ent(g) for g in kept], np.uint32),
-        **ragged("msh", [docs.sets(g).msh for g in kept], np.uint32),
-        **strings("id", [docs.id(g) for g in kept]),
-        **strings("short", [docs.short(g) for g in kept]),
-        **strings("url", [docs.shards[docs.shard[g]].string("url", int(docs.row[g])) for g in kept]),
-        **strings("source", [docs.shards[docs.shard[g]].string("source", int(docs.row[g])) for g in kept]),
-    }
-    write_segment(rctx.work / "delta" / "index", cols)
+def _write_index(rctx: RunContext, docs: Docs, dup: set[int]) -> None:
+    """This run's kept documents as a new index segment, shard by shard."""
+    keep = np.ones(len(docs), bool)
+    keep[list(dup)] = False
+    parts = [(src, np.nonzero(keep[docs.shard == s])[0]) for s, src in enumerate(docs.shards)]
+    build_segment(rctx.work / "delta" / "index", parts, rctx.cfg.dedup.bands[0])
