@@ -12,7 +12,7 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export PREFECT_LOGGING_EXTRA_LOGGERS := cleaners
 export DO_NOT_TRACK := 1
 
-.PHONY: run test eval lint bench serve serve-stop lock system-deps clean
+.PHONY: run test test-slow eval lint bench serve serve-stop lock system-deps clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "presswash needs Python 3.11+")'
@@ -34,6 +34,10 @@ system-deps:
 
 test: $(STAMP) system-deps
 	env -u PREFECT_API_URL $(BIN)/python -m pytest -q
+
+# Tests too long for the 10-minute suite (20 SIGKILLs of the CLI against a real server).
+test-slow: $(STAMP) system-deps
+	env -u PREFECT_API_URL $(BIN)/python -m pytest -q -m slow
 
 # Each DEV set of ../shared/eval through `presswash run` (temp OUT, new empty STATE), then its scorer.
 EVAL := $(CURDIR)/../shared/eval
