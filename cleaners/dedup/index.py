@@ -45,27 +45,25 @@ def build_segment(folder: Path, parts: Sequence[tuple[Arrays, np.ndarray]], n_ba
     `write_segment` writes it but a column, a band and a part at a time: memory stays
     that of one band column (8 bytes a document), whatever the run's size."""
     def column(name: str, dtype: type) -> np.ndarray:
-        got = [np.asarray(src[name])[rows] for src, rows in parts]
+        got = [src.load(name)[rows] for src, rows in parts]
         return np.concatenate(got).astype(dtype) if got else np.zeros(0, dtype)
 
     w = FolderWriter(folder)
-    got = [np.asarray(src["exact"])[rows] for src, rows in parts]
+    got = [src.load("exact")[rows] for src, rows in parts]
     exact = np.concatenate(got).astype(np.uint64).reshape(-1, 2) if got else np.zeros((0, 2), np.uint64)
     n = len(exact)
     order = np.lexsort((exact[:, 1], exact[:, 0])) if n else np.zeros(0, np.int64)
     w.save("exact", exact)
     w.save("exact_sorted", exact[order])
     w.save("exact_row", order.astype(np.int64))
-    if n:
-        bands, bsorted = w.open("bands", np.uint64, (n_bands, n)), w.open("bands_sorted", np.uint64, (n_bands, n))
-        brow = w.open("bands_row", np.int64, (n_bands, n))
-        for b in range(n_bands):
-            col = np.concatenate([np.asarray(src["bands"][b])[rows] for src, rows in parts])
-            border = np.argsort(col, kind="stable")
-            bands[b], bsorted[b], brow[b] = col, col[border], border
-    else:
-        for name, dtype in (("bands", np.uint64), ("bands_sorted", np.uint64), ("bands_row", np.int64)):
-            w.save(name, np.zeros((n_bands, 0), dtype))
+    bands, bsorted = w.stream("bands", np.uint64, (n_bands, n)), w.stream("bands_sorted", np.uint64, (n_bands, n))
+    brow = w.stream("bands_row", np.int64, (n_bands, n))
+    for b in range(n_bands if n else 0):  # a band row at a time, in file order
+        col = np.concatenate([src.row("bands", b)[rows] for src, rows in parts])
+        border = np.argsort(col, kind="stable")
+        bands.write(col.astype(np.uint64).tobytes())
+        bsorted.write(col[border].astype(np.uint64).tobytes())
+        brow.write(border.astype(np.int64).tobytes())
     w.save("date", column("date", np.int64))
     w.save("length", column("length", np.int64))
     w.save("pref", column("pref", np.int8))
@@ -105,12 +103,12 @@ class SegmentIndex:
         """(query index, segment, row) for earlier documents sharing band `band`'s key."""
         found: list[tuple[int, int, int]] = []
         for s, seg in enumerate(self.segs):
-            col = seg["bands_sorted"][band]
+            col = seg.row("bands_sorted", band)
             if not len(col):
                 continue
             lo = np.searchsorted(col, keys, side="left")
             hi = np.searchsorted(col, keys, side="right")
-            rows = seg["bands_row"][band]
+            rows = seg.row("bands_row", band)
             for i in np.nonzero(hi > lo)[0]:
                 for p in range(lo[i], min(hi[i], lo[i] + MAX_MATCHES_PER_KEY)):
                     found.append((int(i), s, int(rows[p])))

@@ -66,7 +66,7 @@ class Docs:
     def band(self, b: int, rows: np.ndarray) -> np.ndarray:
         if not self.shards:
             return np.zeros(0, np.uint64)
-        return np.concatenate([np.asarray(s["bands"][b]) for s in self.shards])[rows]
+        return np.concatenate([s.row("bands", b) for s in self.shards])[rows]
 
     def candidate(self, g: int) -> Candidate:
         return Candidate(self.id(g), int(self.date[g]), int(self.length[g]), bool(self.pref[g]))
