@@ -6,10 +6,10 @@ signatures, so reading the corpus is outside the clock. Texts are streamed in ba
 bounded by one batch (plus the signatures kept for the LSH comparison, capped).
 
 Methods, all with presswash's parameters (DedupConfig: num_perm, shingle_words, seed):
-- presswash: `iter_tokens` → `shingles` → `signature` per text, then `band_keys` for the
-  batch (cleaners/dedup/features.py; what `_write_features` in cleaners/pipeline/clean.py
-  does for the signature, without the verification sets); a second row also computes
-  the verification sets, as a run does;
+- presswash: `batch_signatures` (tokens, shingles and the permutation product a sub-batch
+  of texts at a time), then `band_keys` for the batch (cleaners/dedup/features.py); a
+  second row computes them per text with the verification sets, as a run does
+  (`_write_features` in cleaners/pipeline/clean.py);
 - datasketch `MinHash.update` once per shingle (sha1, the default) — slow, so on a subset;
 - datasketch `MinHash.bulk` with `xxhash.xxh32_intdigest` (32-bit, as datasketch's
   universal hashing expects).
@@ -65,14 +65,16 @@ def _batches(texts: Iterator[str], size: int = BATCH) -> Iterator[list[str]]:
 def presswash_batch(texts: list[str], with_sets: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """(signatures n x num_perm uint32, band keys n x bands) of a batch of texts."""
     from cleaners.config import DedupConfig
-    from cleaners.dedup.features import band_keys, iter_tokens, shingles, signature, verification_sets
+    from cleaners.dedup.features import band_keys, batch_signatures, iter_tokens, signature, verification_sets
 
     d = DedupConfig()
     bands, rows = d.bands
+    if not with_sets:
+        sigs = batch_signatures(texts, d.num_perm, d.seed, d.shingle_words)
+        return sigs, band_keys(sigs, bands, rows)
     sigs = np.zeros((len(texts), d.num_perm), np.uint32)
     for i, (toks, ent, slot) in enumerate(iter_tokens(texts)):
-        sh = verification_sets(toks, ent, slot, d.shingle_words)[0] if with_sets else shingles(toks, d.shingle_words)
-        sigs[i] = signature(sh, d.num_perm, d.seed)
+        sigs[i] = signature(verification_sets(toks, ent, slot, d.shingle_words)[0], d.num_perm, d.seed)
     return sigs, band_keys(sigs, bands, rows)
 
 
