@@ -19,7 +19,7 @@ from cleaners.config import CleanConfig
 from cleaners.document import Removal
 from cleaners.rules.base import DocContext, LineRule, SpanRule
 from cleaners.rules.chain import Rebaser
-from cleaners.rules.generic import ADDRESS, COPYRIGHT, SITE_TALK, GenericBoilerplate
+from cleaners.rules.generic import ADDRESS, SITE_TALK, GenericBoilerplate, copyright_notice
 from cleaners.rules.inline import InlineCallToAction, ScriptText
 from cleaners.rules.lexicon import furniture_count
 from cleaners.rules.page import Line, Page
@@ -116,7 +116,7 @@ def _anchor(ln: Line) -> bool:
 
 @lru_cache(maxsize=1 << 16)
 def _anchor_text(text: str, n_words: int) -> bool:
-    if COPYRIGHT.search(text):
+    if copyright_notice(text):
         return False
     furniture = furniture_count(text)
     if n_words >= 15 and furniture <= 1 and not (len(SITE_TALK.findall(text)) >= 2 and ADDRESS.search(text)):

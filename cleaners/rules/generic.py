@@ -22,8 +22,17 @@ from cleaners.rules.sitelines import is_title
 from cleaners.rules.textshape import URL
 
 NAV = re.compile(r"(?:[|·•›»]|\s[/>-]\s|\S\s{2,}\S)")
-COPYRIGHT = gated(re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|alle rechte|todos los derechos|"
-                             r"tous droits|direitos reservados|hak cipta|все права", re.I))
+# a copyright *notice*: the sign, "(c) 2024", "Copyright 2024 …" / "Copyright © …" or a line
+# opening with the word, "all rights reserved" — not the word inside a sentence ("the
+# copyright on the diaries expires next year")
+COPYRIGHT = gated(re.compile(r"©|\(c\)\s*\d{4}|\b(?:copyright|hak cipta)\s*(?:©|\(c\)|\d{4})|"
+                             r"all rights reserved|alle rechte|todos los derechos|"
+                             r"tous droits|direitos reservados|все права", re.I))
+COPYRIGHT_LEAD = re.compile(r"^\W*(?:copyright|hak cipta)\b", re.I)
+
+
+def copyright_notice(text: str) -> bool:
+    return bool(COPYRIGHT.search(text) or COPYRIGHT_LEAD.match(text))
 DATE = re.compile(
     r"\b\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?\b|"
     r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{1,2}:\d{2}\b|"
@@ -77,7 +86,7 @@ def score(ln: Line, ctx: DocContext, site: str) -> tuple[float, float]:
     spec += 1.0 if furniture == 1 else 1.5 if furniture >= 2 else 0.0
     if n <= 6:
         spec += 0.5 * min(2, len(WEAK_FURNITURE.findall(ln.text)))
-    if COPYRIGHT.search(ln.text):
+    if copyright_notice(ln.text):
         spec += 1.5
     table_row = ln.text.lstrip().startswith("|")
     if edge and n <= 14 and not table_row and len(NAV.findall(URL.sub(" ", ln.text.strip()))) >= 2:
@@ -93,7 +102,7 @@ def score(ln: Line, ctx: DocContext, site: str) -> tuple[float, float]:
         spec += 1.0
     if spec and ADDRESS.search(ln.text):
         spec += 0.5
-    elif ln.sentence and n >= 6 and not (COPYRIGHT.search(ln.text) or SELF.search(ln.text)):
+    elif ln.sentence and n >= 6 and not (copyright_notice(ln.text) or SELF.search(ln.text)):
         spec *= 0.5  # a sentence about someone else's newsletter is news, not furniture
     if ln.key and ctx.site.sites_with(ln.key) >= 2 and n <= 20:
         spec += 1.5

@@ -181,6 +181,9 @@ class LatinSpamPhrase(SpanRule):
             if lang != "*" and lang == ctx.language:
                 continue
             a, b = self._extend(text, m.start(), m.end())
+            if lang != "*" and " " not in text[a:b].strip():
+                continue  # one word of another language, nothing chained: a mention ("an illegal togel")
+            a, b = _spam_bracket(text, a, b)
             a, b = _with_space(text, a, b)
             out.append(Removal(self.name, a, b, text[a:b]))
             last = b
@@ -200,6 +203,33 @@ class LatinSpamPhrase(SpanRule):
                 break
             b = m.end()
         return a, b
+
+
+BRACKETS = {"(": ")", "[": "]", "（": "）", "【": "】"}
+
+
+def _spam_bracket(text: str, a: int, b: int) -> tuple[int, int]:
+    """Widen spam at a..b to its whole bracketed group when the group holds little else
+    ("walk (rtp slot live) together"): what is left in it is the spam's own filler."""
+    line_start = text.rfind("\n", 0, a) + 1
+    opens = [i for i in range(a - 1, line_start - 1, -1) if text[i] in BRACKETS]
+    if not opens:
+        return a, b
+    o = opens[0]
+    if any(c in text[o + 1:a] for c in BRACKETS.values()):
+        return a, b
+    close = text.find(BRACKETS[text[o]], b)
+    line_end = text.find("\n", b)
+    if close < 0 or (0 <= line_end < close) or text.find(text[o], b, close) >= 0:
+        return a, b
+    spam_words = len(text[a:b].split())
+    rest = [w.strip(PUNCT).casefold() for w in (text[o + 1:a] + " " + text[b:close]).split()]
+    rest = [w for w in rest if w]
+    glue = sum(1 for w in rest if w in SPAM_GLUE)
+    other = len(rest) - glue
+    if other <= 3 and other < spam_words + glue:
+        return o, close + 1
+    return a, b
 
 
 def url_host(url: str) -> str:
