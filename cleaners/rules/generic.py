@@ -50,8 +50,11 @@ DATE = re.compile(
 BYLINE = re.compile(r"^\W*(?:by|von|por|par|oleh|door|di|da|de|av|af|автор|posted|published|updated|"
                     r"last updated|written|reporting|reported|words|text|story|staff|redaksi|penulis|"
                     r"reportage|escrito|publicado|actualizado|veröffentlicht|aktualisiert|mis à jour)\b", re.I)
-CREDIT = re.compile(r"^\W*(?:photo|photos|image|images|picture|pic|credit|source|foto|fotos|imagen|bild|"
-                    r"gambar|ảnh|фото|사진|写真|图)\b[^.!?]{0,80}$", re.I)
+CREDIT = re.compile(r"^\W*(?:(?:header |cover |lead |top )?(?:photo|photos|image|images|picture|pic|illustration|"
+                    r"graphic|video)|credit|credits|source|courtesy|foto|fotos|imagen|bild|ilustración|ilustração|"
+                    r"gambar|ảnh|фото|사진|写真|图)\b[^.!?]{0,100}$", re.I)
+# "Topics: Courts, Energy, Agriculture": a short label, then a list of three or more names
+TAG_LIST = re.compile(r"^\W*\p{L}[\p{L}\p{M}' -]{1,24}\s*[:：]\s*[^.!?,]{1,40}(?:\s*[,;·|]\s*[^.!?,;·|]{1,40}){2,}$")
 ADDRESS = re.compile(r"\b(?:you|your|yours|we|our|us|sie|ihr|ihre|unser\w*|usted|tu|tus|nuestr\w+|vous|votre|"
                      r"vos|nous|notre|nos|você|seu|sua|nosso|nossa|anda|kami|kita|вы|ваш\w*|мы|наш\w*)\b", re.I)
 # "By Ana Ruiz", "By Ana Ruiz, Staff Writer", "By Ana Ruiz in Taipei"
@@ -98,6 +101,10 @@ def score(ln: Line, ctx: DocContext, site: str) -> tuple[float, float]:
         spec += 1.0
     if CREDIT.search(ln.text):
         spec += 1.0
+    if edge and n <= 16 and TAG_LIST.search(ln.text):
+        spec += 1.0
+    if edge and len(SITE_TALK.findall(ln.text)) >= 3 and len(ADDRESS.findall(ln.text)) >= 2:
+        spec += 1.0  # "you agree to the storing of cookies on your device to enhance site navigation"
     if site and not ln.sentence and site in re.sub(r"[^\p{L}\p{N}]", "", ln.text.casefold()):
         spec += 1.0
     if spec and ADDRESS.search(ln.text):

@@ -98,6 +98,8 @@ FURNITURE = gated(re.compile(
     r"\b(?:share (?:this|on|via)|shares?:|spread the love|share the love|sharing is caring|tweet|"
     r"subscribe|subscription|newsletters?|sign ?up|signing up|signup|log ?in|contributed (?:reporting|to this)|"
     r"sign in|create an account|register|follow us|follow (?:\w+ ){0,6}on|like us|comments?|leave a reply|"
+    r"folgen sie uns|folge uns|siga-nos|síguenos|siguenos|suivez-nous|seguici|volg ons|ikuti kami|"
+    r"следите за нами|подписывайтесь|"
     r"reply|cookies?|privacy policy|e-?mail address|required fields|will not be published|"
     r"terms of (?:use|service)|advertisements?|advertising|sponsored|promoted|read more|continue reading|"
     r"read next|more stories|see also|you may also like|you might also like|inbox|click|tap here|"

@@ -37,3 +37,20 @@ def test_spam_filling_a_bracket_goes_with_it(dirty: str, want: str) -> None:
 def test_a_copyright_notice_still_goes() -> None:
     assert clean(f"{BODY}\nCopyright 2024 Daily Bugle. All rights reserved.") == BODY
     assert clean(f"{BODY}\n© Daily Bugle") == BODY
+
+
+@pytest.mark.parametrize("line", [
+    "By clicking “Accept all”, you agree to the storing of cookies on your device to enhance site navigation "
+    "and analyse site usage.",
+    "Topics: Courts, Energy, Agriculture",
+    "Illustration by The Ridgeback Courier staff; source photo Kyodo News",
+    "Header image courtesy of dpa",
+    "Folgen Sie uns auf Instagram und Mastodon",
+])
+def test_furniture_at_the_edge_goes_by_shape(line: str) -> None:
+    assert clean(f"{BODY}\n{line}") == BODY
+
+
+def test_a_reader_question_about_sites_stays() -> None:
+    text = f"{BODY}\nWe asked readers which website, app or browser they trust most for the news."
+    assert clean(text) == text
