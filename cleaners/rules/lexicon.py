@@ -127,6 +127,8 @@ RELATED_LABEL = (
     r"you might also like|recommended(?: for you| reading)?|more (?:from|on|stories|news)\b.*|more|see more|"
     r"read (?:more|next|also)|see also|also read|also see|also|don'?t miss|must read|popular(?: posts| stories)?|"
     r"trending(?: now)?|latest(?: news| posts)?|top stories|post navigation|more in \w+|"
+    r"most (?:read|popular|viewed|shared)|meistgelesen|les plus lus|lo más leído|mais lidas|самое читаемое|"
+    r"많이 본 ?(?:뉴스|기사)|인기 ?기사|推荐阅读|热门(?:文章|新闻)|人気記事|よく読まれている記事|"
     r"siehe auch|mehr zum thema|auch interessant|das könnte sie auch interessieren|lesen sie auch|"
     r"ver tambi[eé]n|te puede interesar|noticias relacionadas|lee también|"
     r"lire aussi|à lire aussi|voir aussi|sur le même sujet|"
