@@ -23,6 +23,8 @@ from functools import lru_cache
 import numpy as np
 import xxhash
 
+from cleaners.encoding import nfkc
+
 P = np.uint64(0x100000001B3)  # odd: invertible mod 2^64
 MASK32 = np.uint64(0xFFFFFFFF)
 HOMOGLYPHS = {
@@ -70,15 +72,6 @@ def _mix(h: np.ndarray) -> np.ndarray:
 def normalize(text: str) -> str:
     """The form every dedup feature is computed on: case folded, NFKC, look-alikes folded."""
     return nfkc(_dehyphenate(text)).casefold().translate(HOMOGLYPH_TR)
-
-
-def nfkc(text: str) -> str:
-    """NFKC, rewriting only the lines not already in that form (the check is ~6× cheaper
-    than normalising; NFKC never composes across a line break, so lines are independent)."""
-    if unicodedata.is_normalized("NFKC", text):
-        return text
-    return "\n".join(ln if unicodedata.is_normalized("NFKC", ln) else unicodedata.normalize("NFKC", ln)
-                     for ln in text.split("\n"))
 
 
 def _dehyphenate(text: str) -> str:

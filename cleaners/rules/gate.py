@@ -54,19 +54,17 @@ def _split_top(body: str) -> list[str]:
     return out
 
 
-def _unwrap(pattern: str) -> tuple[list[str], bool, bool]:
-    """(alternatives, whether a `\\b` precedes them, whether one follows) of
-    `\\b(?:a|b|...)\\b`, or of a plain `a|b|...`."""
+def _unwrap(pattern: str) -> list[str]:
+    """The alternatives of `\\b(?:a|b|...)\\b` (zero-width parts around it dropped), or of
+    a plain `a|b|...`."""
     pattern = LOOKBEHIND.sub("", pattern, count=1) if pattern.startswith("(?<") else pattern
     pattern = LOOKAHEAD_END.sub("", pattern, count=1)  # zero-width: the heads stay literal
-    lead = pattern.startswith(r"\b")
-    body = pattern[2:] if lead else pattern
-    trail = body.endswith(r")\b")
+    body = pattern.removeprefix(r"\b")
     if body.startswith("(?:") and body.endswith((")", r")\b")):
         inner = body[3:].removesuffix(r"\b")[:-1]
         if _balanced(inner):
-            return _split_top(inner), lead, trail
-    return _split_top(pattern), False, False
+            return _split_top(inner)
+    return _split_top(pattern)
 
 
 def _balanced(s: str) -> bool:
@@ -154,8 +152,7 @@ class Gated:
         self.flags = rx.flags
         self.heads: set[str] = set()
         self.always = False
-        alts, _, _ = _unwrap(rx.pattern)
-        for alt in alts:
+        for alt in _unwrap(rx.pattern):
             for head, _whole in literal_heads(alt):
                 if not head:
                     self.always = True

@@ -28,6 +28,7 @@ SPAM_LATIN_RE = gated(re.compile(
     r"(?<![\p{L}\p{N}])(?:" + "|".join(re.escape(t) for t in _latin_terms) + r")(?![\p{L}])", re.I))
 TOKEN = re.compile(r"\S+")
 FOREIGN_CHAR = re.compile(r"[\p{Hangul}\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
+PUNCT = OPEN + CLOSE + ",.;:!?"
 
 
 def foreign_tokens(text: str) -> list[re.Match[str]]:
@@ -49,7 +50,6 @@ def spam_signal_offsets(text: str) -> list[int]:
     """Where a document holds anything spam is made of (foreign-script runs, URLs, gambling
     words): one scan per document, so the per-line spam test runs on those lines only."""
     return sorted({m.start() for r in (FOREIGN_CHAR, URL, SPAM_LATIN_RE, SPAM_CJK_RE) for m in r.finditer(text)})
-PUNCT = OPEN + CLOSE + ",.;:!?"
 
 
 def _alphabetic(script: str) -> bool:

@@ -11,11 +11,12 @@ May 3, 2024 by Ana Ruiz" and "Posted on June 9, 2023 by Tom Berg" count as one t
 from __future__ import annotations
 
 import re as stdre
-import unicodedata
 from functools import lru_cache
 
 import regex as re
 import xxhash
+
+from cleaners.encoding import nfkc
 
 WORD = re.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*")
 CJK_CHAR = re.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
@@ -109,7 +110,7 @@ def is_sentence(text: str) -> bool:
 
 def fold(text: str) -> str:
     """Comparison form: NFKC, case-folded, quotes unified, whitespace collapsed."""
-    t = (text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)).casefold()
+    t = nfkc(text).casefold()
     t = t.translate(QUOTES)
     return " ".join(t.split())
 

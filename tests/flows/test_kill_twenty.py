@@ -22,16 +22,15 @@ import random
 import shutil
 import signal
 import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import BIN, ROOT, SHARED, run_cli
+from tests.conftest import BIN, ROOT, run_cli
 from tests.outputs import content_digests, ledger
-from tests.pipeline.test_crash_safety import state_digest, stray_files
+from tests.pipeline.test_crash_safety import state_digest, stray_files, two_days
 
 KILLS = 20
 SEED = 8
@@ -67,13 +66,7 @@ def last_task(lines: list[tuple[float, str]]) -> str:
 @pytest.fixture(scope="module")
 def days(tmp_path_factory: pytest.TempPathFactory, prefect_server: dict[str, str]) -> dict:
     tmp = tmp_path_factory.mktemp("kill20")
-    corpus = tmp / "all.jsonl"
-    subprocess.run([sys.executable, str(SHARED / "tools" / "gen_corpus.py"), "--docs", "360", "--dup-rate", "0.1",
-                    "--seed", "5", "--min-words", "120", "--max-words", "260", "--out", str(corpus)],
-                   check=True, capture_output=True)
-    lines = [ln for ln in corpus.read_text(encoding="utf-8").split("\n") if ln]
-    (tmp / "day1.jsonl").write_text("\n".join(lines[:200]) + "\n", encoding="utf-8")
-    (tmp / "day2.jsonl").write_text("\n".join(lines[200:]) + "\n", encoding="utf-8")
+    lines = two_days(tmp, 360, 5, 200)
     state1 = tmp / "state1"
     run_cli(["run", str(tmp / "day1.jsonl"), "--out", str(tmp / "out1"), "--state", str(state1), "--run-id", "day1"],
             prefect_server)

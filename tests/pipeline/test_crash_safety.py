@@ -105,17 +105,24 @@ def wait_for(proc: subprocess.Popen[str], line: str) -> list[str]:
     return seen
 
 
+def two_days(tmp: Path, docs: int, seed: int, day1: int) -> list[str]:
+    """A generated corpus split into tmp/day1.jsonl (the first `day1` lines) and
+    tmp/day2.jsonl (the rest, which holds copies of day-1 stories); its JSONL lines."""
+    corpus = tmp / "all.jsonl"
+    subprocess.run([sys.executable, str(SHARED / "tools" / "gen_corpus.py"), "--docs", str(docs), "--dup-rate", "0.1",
+                    "--seed", str(seed), "--min-words", "120", "--max-words", "260", "--out", str(corpus)],
+                   check=True, capture_output=True)
+    lines = [ln for ln in corpus.read_text(encoding="utf-8").split("\n") if ln]
+    (tmp / "day1.jsonl").write_text("\n".join(lines[:day1]) + "\n", encoding="utf-8")
+    (tmp / "day2.jsonl").write_text("\n".join(lines[day1:]) + "\n", encoding="utf-8")
+    return lines
+
+
 @pytest.fixture(scope="module")
 def reference(tmp_path_factory: pytest.TempPathFactory) -> Reference:
     """Day 1 to completion, then one uninterrupted day-2 run timed phase by phase."""
     tmp = tmp_path_factory.mktemp("crash")
-    corpus = tmp / "all.jsonl"
-    subprocess.run([sys.executable, str(SHARED / "tools" / "gen_corpus.py"), "--docs", "450", "--dup-rate", "0.1",
-                    "--seed", "11", "--min-words", "120", "--max-words", "260", "--out", str(corpus)],
-                   check=True, capture_output=True)
-    lines = [ln for ln in corpus.read_text(encoding="utf-8").split("\n") if ln]
-    (tmp / "day1.jsonl").write_text("\n".join(lines[:250]) + "\n", encoding="utf-8")
-    (tmp / "day2.jsonl").write_text("\n".join(lines[250:]) + "\n", encoding="utf-8")
+    lines = two_days(tmp, 450, 11, 250)
     day2 = Day([str(tmp / "day2.jsonl")], [json.loads(ln)["id"] for ln in lines[250:]])
     state1 = tmp / "state-day1"
     crash_driver.run([str(tmp / "day1.jsonl")], tmp / "out-day1", state1, "day1", BATCH)

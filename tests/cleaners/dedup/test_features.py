@@ -64,6 +64,6 @@ def test_batch_signatures_equal_one_at_a_time() -> None:
 def test_nfkc_per_line_equals_whole_text() -> None:
     import unicodedata
 
-    from cleaners.dedup.features import nfkc
+    from cleaners.encoding import nfkc
     for text in ["plain", "ﬁne\nca\u0301fe\u0301\n…\n", "Ａｂｃ\n\n①②\n", "e\u0301\ne\n\u0301x"]:
         assert nfkc(text) == unicodedata.normalize("NFKC", text)
