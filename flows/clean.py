@@ -20,7 +20,7 @@ from prefect.runtime import flow_run
 
 from cleaners.config import Config
 from cleaners.pipeline.context import RunContext
-from cleaners.pipeline.resume import key_of
+from cleaners.pipeline.resume import StageKeys
 from cleaners.state import StateStore
 from flows import artifacts, progress, runners
 from flows.tasks import (
@@ -63,18 +63,15 @@ def clean_corpus(inputs: list[str], out: str, state: str, config: str | None = N
         log.info("run %s: %d shards of up to %d documents (config %s)", r.run_id, len(specs),
                  cfg.run.batch_size, r.fingerprint)
         progress.start(len(specs))
-        prep_keys = [key_of("prepare", s) for s in specs]
-        prepared = _batches(prepare_task, specs, rctx, prep_keys, "prepare")
+        keys = StageKeys.of(specs, gen)
+        prepared = _batches(prepare_task, specs, rctx, keys.prepare, "prepare")
         timings["prepare"] = time.monotonic() - t
-        table_key = key_of("sitetable", prep_keys, gen)
-        tables = sitetable_task(len(specs), rctx, table_key)
+        tables = sitetable_task(len(specs), rctx, keys.sitetable)
         idx = [s["index"] for s in specs]
-        clean_keys = [key_of("clean", k, table_key) for k in prep_keys]
-        cleaned = _batches(clean_task, idx, rctx, clean_keys, "clean")
+        cleaned = _batches(clean_task, idx, rctx, keys.clean, "clean")
         timings["clean"] = time.monotonic() - t - timings["prepare"]
-        dedup_key = key_of("dedup", clean_keys, gen)
-        dedup = dedup_task(len(specs), rctx, dedup_key)
-        written = _batches(write_task, idx, rctx, [key_of("write", k, dedup_key) for k in clean_keys], "write")
+        dedup = dedup_task(len(specs), rctx, keys.dedup)
+        written = _batches(write_task, idx, rctx, keys.write, "write")
         timings["total_before_finalize"] = time.monotonic() - t
         stages = {"prepare": prepared, "clean": cleaned, "write": written}
         resumed = sum(1 for s in prepared + cleaned + written if s.get("cached"))

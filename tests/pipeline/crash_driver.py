@@ -9,7 +9,7 @@ tell afterwards which phase a kill landed in. Phase markers inside finalize (rep
 swap, commit, cleanup) come from wrappers installed only in that script mode; they do
 not change what runs.
 
-Keep the key derivation in step with flows/clean.py (`clean_corpus`).
+The cache keys come from `StageKeys`, as in flows/clean.py (`clean_corpus`).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from cleaners.pipeline.clean import clean_shard
 from cleaners.pipeline.context import RunContext
 from cleaners.pipeline.dedup_stage import run_dedup
 from cleaners.pipeline.prepare import prepare_shard
-from cleaners.pipeline.resume import key_of, resumable
+from cleaners.pipeline.resume import StageKeys, resumable
 from cleaners.pipeline.sitetable import build_site_tables
 from cleaners.pipeline.write import write_shard
 from cleaners.readers.plan import make_plan
@@ -56,23 +56,19 @@ def run(inputs: list[str], out: Path, state: Path, run_id: str, batch_size: int,
         finalize.clear_stale_staging(r)
         plan = make_plan(list(r.inputs), r.work, cfg)
         specs = [s.to_dict() for s in plan.shards]
+        keys = StageKeys.of(specs, gen)
         mark("prepare")
-        prep_keys = [key_of("prepare", s) for s in specs]
         prepared = [resumable(r.work, "prepare", s["index"], k, prepare_shard, s, rd)
-                    for s, k in zip(specs, prep_keys, strict=True)]
+                    for s, k in zip(specs, keys.prepare, strict=True)]
         mark("sitetable")
-        table_key = key_of("sitetable", prep_keys, gen)
-        resumable(r.work, "sitetable", 0, table_key, build_site_tables, rd, len(specs))
+        resumable(r.work, "sitetable", 0, keys.sitetable, build_site_tables, rd, len(specs))
         mark("clean")
         idx = [s["index"] for s in specs]
-        clean_keys = [key_of("clean", k, table_key) for k in prep_keys]
-        cleaned = [resumable(r.work, "clean", i, k, clean_shard, i, rd) for i, k in zip(idx, clean_keys, strict=True)]
+        cleaned = [resumable(r.work, "clean", i, k, clean_shard, i, rd) for i, k in zip(idx, keys.clean, strict=True)]
         mark("dedup")
-        dedup_key = key_of("dedup", clean_keys, gen)
-        dedup = resumable(r.work, "dedup", 0, dedup_key, run_dedup, rd, len(specs))
+        dedup = resumable(r.work, "dedup", 0, keys.dedup, run_dedup, rd, len(specs))
         mark("write")
-        written = [resumable(r.work, "write", i, key_of("write", k, dedup_key), write_shard, i, rd)
-                   for i, k in zip(idx, clean_keys, strict=True)]
+        written = [resumable(r.work, "write", i, k, write_shard, i, rd) for i, k in zip(idx, keys.write, strict=True)]
         mark("finalize")
         stages = {"prepare": prepared, "clean": cleaned, "write": written}
         # fixed timings: stats.json is then the same bytes on every attempt too
