@@ -26,9 +26,8 @@ POOL = "presswash-local"
 
 
 def env(url: str) -> dict[str, str]:
-    e = dict(os.environ, PREFECT_HOME=str(HOME), PREFECT_API_URL=url, PRESSWASH_PROJECT=str(ROOT),
-             PREFECT_SERVER_ANALYTICS_ENABLED="false", DO_NOT_TRACK="1")
-    return e
+    return dict(os.environ, PREFECT_HOME=str(HOME), PREFECT_API_URL=url, PREFECT_SERVER_ANALYTICS_ENABLED="false",
+                DO_NOT_TRACK="1")
 
 
 def prefect(args: list[str], url: str, check: bool = True) -> subprocess.CompletedProcess[str]:
