@@ -1,4 +1,5 @@
-"""Prefect artifacts of a run: a markdown summary and a table of the largest clusters."""
+"""Prefect artifacts of a run: a markdown summary and a table of the largest clusters, and
+the one-line count of documents that ends the run's final state."""
 
 from __future__ import annotations
 
@@ -7,13 +8,18 @@ from typing import Any
 
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
-from cleaners.pipeline.context import RunContext
 from cleaners.report.build import load_clusters
 
 
 def _key(run_id: str, what: str) -> str:
     safe = "".join(c if c.isalnum() else "-" for c in run_id.lower()).strip("-") or "run"
     return f"presswash-{what}-{safe}"[:100]
+
+
+def counts_line(documents: dict[str, int]) -> str:
+    """`in 5 = kept 5 + duplicate 0 + rejected 0`"""
+    d = documents
+    return f"in {d['in']} = kept {d['kept']} + duplicate {d['duplicate']} + rejected {d['rejected']}"
 
 
 def summary_markdown(summary: dict[str, Any], out: str) -> str:
@@ -43,11 +49,14 @@ def summary_markdown(summary: dict[str, Any], out: str) -> str:
     return "\n".join(lines)
 
 
-def publish(summary: dict[str, Any], r: RunContext) -> None:
-    create_markdown_artifact(key=_key(r.run_id, "summary"), markdown=summary_markdown(summary, r.out),
-                             description=f"presswash run {r.run_id}")
+def publish(summary: dict[str, Any], out: str) -> None:
+    """Attach both artifacts to the current flow run; `summary` is the run's stats.json
+    (cleaners/pipeline/finalize.py), `out` the folder the run wrote."""
+    run_id = summary["run_id"]
+    create_markdown_artifact(key=_key(run_id, "summary"), markdown=summary_markdown(summary, out),
+                             description=f"presswash run {run_id}")
     rows = [{"cluster": c["cluster"], "size": c["size"], "kept": c["kept"], "why": c.get("why", ""),
              "lowest_similarity": min((m["similarity"] for m in c["members"]), default=1.0)}
-            for c in load_clusters(Path(r.out), 20)[0]]
-    create_table_artifact(key=_key(r.run_id, "clusters"), table=rows or [{"cluster": "none"}],
+            for c in load_clusters(Path(out), 20)[0]]
+    create_table_artifact(key=_key(run_id, "clusters"), table=rows or [{"cluster": "none"}],
                           description="largest near-duplicate clusters")

@@ -5,7 +5,8 @@
 
 `presswash` (the deployment entrypoint and what `presswash run` calls) resolves the date
 in scheduled paths, picks the task runner (threads + process pool, or Dask) and runs
-`clean_corpus` as a subflow with it.
+`clean_corpus` as a subflow with it. The artifacts and the counts go on `presswash`'s own
+flow run, the one a deployment's run is: its final state's message is the count line.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 from prefect import flow, get_run_logger
 from prefect.futures import wait
 from prefect.runtime import flow_run
+from prefect.states import Completed, State
 
 from cleaners.config import Config
 from cleaners.pipeline.context import RunContext
@@ -66,7 +68,7 @@ def clean_corpus(inputs: list[str], out: str, state: str, config: str | None = N
         keys = StageKeys.of(specs, gen)
         prepared = _batches(prepare_task, specs, rctx, keys.prepare, "prepare")
         timings["prepare"] = time.monotonic() - t
-        tables = sitetable_task(len(specs), rctx, keys.sitetable)
+        sitetable_task(len(specs), rctx, keys.sitetable)
         idx = [s["index"] for s in specs]
         cleaned = _batches(clean_task, idx, rctx, keys.clean, "clean")
         timings["clean"] = time.monotonic() - t - timings["prepare"]
@@ -82,11 +84,9 @@ def clean_corpus(inputs: list[str], out: str, state: str, config: str | None = N
         # recompute them, not take Prefect's cached results for done (cleaners/pipeline/finalize.py)
         runners.drop_cache_records(r.work.name)
         summary = finalize_task(rctx, plan, stages, dedup, timings)
-    summary["site_statistics"] = tables
-    artifacts.publish(summary, r)
-    log.info("documents in %d = kept %d + duplicate %d + rejected %d", summary["documents"]["in"],
-             summary["documents"]["kept"], summary["documents"]["duplicate"], summary["documents"]["rejected"])
-    return {"run_id": r.run_id, "out": r.out, "documents": summary["documents"], "resumed_batches": resumed}
+    log.info("documents %s", artifacts.counts_line(summary["documents"]))
+    return {"run_id": r.run_id, "out": r.out, "documents": summary["documents"], "resumed_batches": resumed,
+            "summary": summary}
 
 
 def _resolve(value: str, day: str) -> str:
@@ -97,12 +97,16 @@ def _resolve(value: str, day: str) -> str:
 def presswash(inputs: list[str] | None = None, out: str = "data/out", state: str = "data/state",
               config: str | None = None, run_id: str | None = None, runner: str = "local",
               dask_address: str | None = None, batch_size: int = 0, workers: int = 0,
-              date: str | None = None, state_wait: float = 0) -> dict[str, Any]:
+              date: str | None = None, state_wait: float = 0) -> State[dict[str, Any]]:
     """Clean and deduplicate INPUTS into OUT.
 
     `{date}` in inputs, out and run_id becomes `date` (default: the day before the flow
     run's scheduled start, i.e. yesterday's scrape for a morning schedule). `state_wait`:
     seconds to wait for a STATE another run holds (0: fail at once).
+
+    Ends in a Completed state whose message is the count line ("in 5 = kept 5 + duplicate
+    0 + rejected 0"); calling the flow returns that state's data: run_id, out, documents
+    (the four counts) and resumed_batches.
     """
     day = date or _yesterday()
     templated = [i for i in (inputs or ["seeds"]) if "{date}" in i]
@@ -115,9 +119,11 @@ def presswash(inputs: list[str] | None = None, out: str = "data/out", state: str
         get_run_logger().warning("no input for %s (%s missing): recording an empty run", day, ", ".join(missing))
         inputs = [i for i in inputs if i not in missing]
     sub = clean_corpus.with_options(task_runner=runners.task_runner(runner, dask_address, workers))
-    return sub(inputs=inputs, out=out, state=state, config=config,
-               run_id=_resolve(run_id, day) if run_id else None, batch_size=batch_size, workers=workers,
-               runner=runner, state_wait=state_wait)
+    result = sub(inputs=inputs, out=out, state=state, config=config,
+                 run_id=_resolve(run_id, day) if run_id else None, batch_size=batch_size, workers=workers,
+                 runner=runner, state_wait=state_wait)
+    artifacts.publish(result.pop("summary"), result["out"])
+    return Completed(message=artifacts.counts_line(result["documents"]), data=result)
 
 
 def _yesterday() -> str:

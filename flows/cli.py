@@ -67,6 +67,7 @@ def run(
     try:
         with Progress(*columns, console=err, transient=False) as bar:
             prog.listen(Watch(bar))
+            # the flow ends in a Completed state that carries this dict; the call returns it
             result = presswash(inputs=inputs, out=out, state=state, config=config, run_id=run_id, runner=runner,
                                dask_address=dask_address, batch_size=batch_size, workers=workers,
                                date=None, state_wait=state_wait)

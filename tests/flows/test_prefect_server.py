@@ -1,4 +1,5 @@
-"""The flow against a real Prefect server: the flow runs are Completed and have artifacts."""
+"""The flow against a real Prefect server: the flow runs are Completed, the main flow's run
+carries the artifacts and ends with the count line."""
 
 from __future__ import annotations
 
@@ -23,7 +24,8 @@ def test_flow_run_completes_with_artifacts(tmp_path: Path, cli, prefect_server) 
     mine = [r for r in runs if r.parameters.get("out") == str(out)]
     assert len(mine) == 2, "the main flow and its presswash-clean subflow are recorded on the server"
     assert all(r.state_type.value == "COMPLETED" for r in mine)
-    ids = {r.id for r in mine}
-    keys = {a.key: a for a in artifacts if a.flow_run_id in ids}
-    assert {"presswash-summary-e2e-seeds", "presswash-clusters-e2e-seeds"} <= set(keys)
+    [main] = [r for r in mine if r.parent_task_run_id is None]
+    assert main.state.message == "in 5 = kept 5 + duplicate 0 + rejected 0"
+    keys = {a.key: a for a in artifacts if a.flow_run_id == main.id}
+    assert set(keys) == {"presswash-summary-e2e-seeds", "presswash-clusters-e2e-seeds"}
     assert "**5** in = 5 kept + 0 duplicate + 0 rejected (ok)" in keys["presswash-summary-e2e-seeds"].data
