@@ -1,7 +1,8 @@
 """prefect.yaml on a real server, deployed as the README's Scheduling section says: from a
 folder holding what a fresh clone holds, with no variable but PREFECT_API_URL, then both
 deployments run with their default parameters through a process worker started in another
-folder. The artifacts and the count line must be on the deployment's own flow run."""
+folder (with --run-once, so that it exits once the runs are done). The artifacts and the
+count line must be on the deployment's own flow run."""
 
 from __future__ import annotations
 
@@ -23,9 +24,8 @@ POOL = "presswash-local"
 SET_DIR = "prefect.deployments.steps.set_working_directory"
 
 
-def prefect(args: list[str], env: dict[str, str], cwd: Path, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(BIN / "prefect"), *args], env=env, cwd=cwd, capture_output=True, text=True,
-                          timeout=timeout)
+def prefect(args: list[str], env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(BIN / "prefect"), *args], env=env, cwd=cwd, capture_output=True, text=True, timeout=300)
 
 
 def fresh_checkout(dest: Path) -> Path:
@@ -70,7 +70,7 @@ def test_readme_deploy_runs_with_artifacts_on_the_deployment_run(tmp_path: Path,
         ids.append(uuid.UUID(re.search(r"UUID: ([0-9a-f-]{36})", run.stdout).group(1)))  # type: ignore[union-attr]
     elsewhere = tmp_path / "elsewhere"  # the worker finds the checkout through the pull step alone
     elsewhere.mkdir()
-    worker = prefect(["worker", "start", "--pool", POOL, "--run-once"], env, elsewhere, timeout=900)
+    worker = prefect(["worker", "start", "--pool", POOL, "--run-once"], env, elsewhere)
     log = worker.stdout[-4000:] + worker.stderr[-4000:]
 
     deps, runs, arts = asyncio.run(_read(url, ids))
