@@ -27,10 +27,9 @@ class ReadConfig:
     max_doc_bytes: int = 8_000_000  # raw bytes of one document (HTML page, text file, JSONL line)
     max_text_chars: int = 2_000_000  # characters of extracted/decoded text
     # a compressed input stops being read when it inflates past this many bytes in total
-    # or past `max_inflate_ratio` times its compressed size (decompression bombs)
+    # (a decompression bomb: what is left of the file is reported as `decompression_bomb`);
+    # one record inflating past max_doc_bytes is only that record's `too_large`
     max_decompressed_bytes: int = 20_000_000_000
-    max_inflate_ratio: int = 200
-    min_inflate_check_bytes: int = 256_000_000  # the ratio is only judged past this size
 
 
 @dataclass(frozen=True)

@@ -57,7 +57,21 @@ def run(
     state_wait: Annotated[float, typer.Option("--state-wait", help="seconds to wait for a busy STATE")] = 0,
 ) -> None:
     """Clean and deduplicate INPUTS into OUT (the run contract of shared/eval/README.md)."""
+    from cleaners.pipeline.preflight import UsageError, check_run
+
+    try:  # before Prefect is imported or its server started: a mistake costs no wait
+        if runner not in ("local", "dask"):
+            raise UsageError(f"unknown --runner {runner!r}: local or dask")
+        if batch_size < 0 or workers < 0 or state_wait < 0:
+            raise UsageError("--batch-size, --workers and --state-wait must not be negative")
+        pre = check_run(inputs, out, state, config)
+    except UsageError as exc:
+        err.print(f"presswash: {exc}", markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(1) from None
+    for warning in pre.warnings:
+        err.print(f"presswash: warning: {warning}", markup=False, highlight=False, soft_wrap=True)
     settings.apply(state)
+    from flows import executor
     from flows import progress as prog
     from flows.clean import presswash
 
@@ -73,10 +87,11 @@ def run(
                                date=None, state_wait=state_wait)
     except Exception as exc:  # noqa: BLE001 - the contract: one line on stderr, non-zero
         err.print(f"presswash: run failed: {type(exc).__name__}: {exc}".splitlines()[0], markup=False,
-                  highlight=False)
+                  highlight=False, soft_wrap=True)
         raise typer.Exit(1) from None
     finally:
         prog.listen(None)
+        executor.shutdown()  # nothing of the run outlives the command
     d = result["documents"]
     table = Table(title=f"presswash run {result['run_id']} → {result['out']}")
     for col in ("in", "kept", "duplicate", "rejected"):

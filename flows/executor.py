@@ -12,12 +12,14 @@ from __future__ import annotations
 import atexit
 import multiprocessing as mp
 import os
+import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 _POOL: ProcessPoolExecutor | None = None
 _SIZE = 0
+_LOCK = threading.Lock()  # batches of one stage ask for the pool from several threads at once
 PRELOAD = ["cleaners.pipeline.prepare", "cleaners.pipeline.clean", "cleaners.pipeline.write"]
 
 
@@ -27,12 +29,20 @@ def workers(requested: int) -> int:
 
 def pool(size: int) -> ProcessPoolExecutor:
     global _POOL, _SIZE
-    if _POOL is None or size != _SIZE:
-        shutdown()
-        ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(PRELOAD)
-        _POOL, _SIZE = ProcessPoolExecutor(max_workers=size, mp_context=ctx), size
-    return _POOL
+    with _LOCK:
+        if _POOL is None or size != _SIZE:
+            _stop_pool()
+            ctx = mp.get_context("forkserver")
+            ctx.set_forkserver_preload(PRELOAD)
+            _POOL, _SIZE = ProcessPoolExecutor(max_workers=size, mp_context=ctx), size
+        return _POOL
+
+
+def _stop_pool() -> None:
+    global _POOL
+    if _POOL is not None:
+        _POOL.shutdown(wait=True, cancel_futures=True)
+        _POOL = None
 
 
 def call(fn: Callable[..., dict[str, Any]], *args: Any, inline: bool, size: int) -> dict[str, Any]:
@@ -42,10 +52,17 @@ def call(fn: Callable[..., dict[str, Any]], *args: Any, inline: bool, size: int)
 
 
 def shutdown() -> None:
-    global _POOL
-    if _POOL is not None:
-        _POOL.shutdown(wait=True, cancel_futures=True)
-        _POOL = None
+    """Stop the pool, then the helper processes multiprocessing started for it (the fork
+    server and the resource tracker): left to interpreter exit they outlive the command by
+    a second or two, and a supervisor waiting for the process group sees a run still going."""
+    with _LOCK:
+        _stop_pool()
+    from multiprocessing import forkserver, resource_tracker
+
+    for helper in (forkserver._forkserver, resource_tracker._resource_tracker):
+        stop = getattr(helper, "_stop", None)
+        if stop is not None:
+            stop()
 
 
 atexit.register(shutdown)

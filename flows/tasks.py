@@ -23,7 +23,7 @@ from cleaners.pipeline.prepare import prepare_shard
 from cleaners.pipeline.resume import key_of, resumable
 from cleaners.pipeline.sitetable import build_site_tables
 from cleaners.pipeline.write import write_shard
-from cleaners.readers.plan import make_plan
+from cleaners.readers.plan import make_plan, own_folders
 from flows import executor
 
 
@@ -47,7 +47,7 @@ def plan_task(rctx: dict[str, Any]) -> dict[str, Any]:
     r = RunContext.from_dict(rctx)
     r.work.mkdir(parents=True, exist_ok=True)
     clear_stale_staging(r)
-    plan = make_plan(list(r.inputs), r.work, r.cfg)
+    plan = make_plan(list(r.inputs), r.work, r.cfg, own_folders(r.out, r.state))
     return {"shards": [s.to_dict() for s in plan.shards], "skipped": plan.skipped, "warnings": plan.warnings}
 
 

@@ -15,7 +15,7 @@ from cleaners.pipeline.finalize import finalize_run
 from cleaners.pipeline.prepare import prepare_shard
 from cleaners.pipeline.sitetable import build_site_tables
 from cleaners.pipeline.write import write_shard
-from cleaners.readers.plan import make_plan
+from cleaners.readers.plan import make_plan, own_folders
 from cleaners.state import StateStore
 
 
@@ -27,7 +27,7 @@ def run(inputs: list[str | Path], out: Path, state: Path, cfg: Config | None = N
     t = time.monotonic()
     with StateStore(state).locked(r.run_id):
         r.work.mkdir(parents=True, exist_ok=True)
-        plan = make_plan(list(r.inputs), r.work, cfg)
+        plan = make_plan(list(r.inputs), r.work, cfg, own_folders(r.out, r.state))
         specs = [s.to_dict() for s in plan.shards]
         prepared = [prepare_shard(s, rd) for s in specs]
         build_site_tables(rd, len(specs))

@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import BinaryIO
 
 import zstandard
@@ -31,13 +30,6 @@ class InputError(Exception):
         self.detail = detail
 
 
-@dataclass(frozen=True)
-class Limits:
-    max_total: int
-    max_ratio: int
-    ratio_floor: int  # the ratio is only judged once this many bytes came out
-
-
 def compression_of(name: str) -> str:
     lower = name.lower()
     if lower.endswith(".gz"):
@@ -47,8 +39,12 @@ def compression_of(name: str) -> str:
     return "none"
 
 
-def iter_chunks(path: str | os.PathLike[str], limits: Limits) -> Iterator[bytes]:
-    """Decompressed bytes of `path` in chunks of at most ~1 MiB."""
+def iter_chunks(path: str | os.PathLike[str], max_total: int) -> Iterator[bytes]:
+    """Decompressed bytes of `path` in chunks of at most ~1 MiB, up to `max_total` bytes.
+
+    Only the total ends a file early: an input's records are each bounded by the readers
+    (an over-long one is skipped to its end, unheld), so however much one record inflates,
+    the records after it are still read; `max_total` bounds the time a bomb can cost."""
     kind = compression_of(os.fspath(path))
     size = os.path.getsize(path)
     with open(path, "rb") as fh:
@@ -57,8 +53,7 @@ def iter_chunks(path: str | os.PathLike[str], limits: Limits) -> Iterator[bytes]
                 yield chunk
             return
         inner = _gunzip(fh) if kind == "gzip" else _unzstd(fh, path)
-        # past max_total, or past max_ratio × the compressed size once ratio_floor came out
-        cap = min(limits.max_total, max(limits.ratio_floor, limits.max_ratio * max(size, 1)))
+        cap = max_total
         total = 0
         for chunk in inner:
             total += len(chunk)

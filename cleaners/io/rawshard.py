@@ -26,6 +26,15 @@ class RawShard:
         self.hash.update(data)
         self.size += len(data)
 
+    def cut_back(self) -> None:
+        """Drop what was written after the last complete line."""
+        if self.size == self.committed:
+            return
+        self.fh.truncate(self.committed)
+        self.fh.seek(self.committed)
+        self.size = self.committed
+        self.rehash()
+
     def rehash(self) -> None:
         """Digest recomputed after the file was cut back to `size` bytes."""
         self.fh.flush()

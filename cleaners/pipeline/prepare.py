@@ -14,7 +14,7 @@ import numpy as np
 import orjson
 
 from cleaners.config import Config
-from cleaners.document import Reject
+from cleaners.document import Reject, Repair
 from cleaners.encoding import normalize_newlines, repair, unwrap_lines
 from cleaners.extract import Extractor
 from cleaners.io.shards import shard_writer, write_bytes
@@ -84,7 +84,7 @@ def prepare_doc(raw: RawDoc, cfg: Config, cleaner: Cleaner, stats: Stats) -> dic
         return _reject(Reject(raw.id, "too_large", raw.seq, raw.place, f"{len(text)} characters of text"))
     text, wraps = unwrap_lines(normalize_newlines(text))
     text, repairs = repair(text, cfg.encoding)
-    repairs = wraps + repairs
+    repairs = ([Repair("bom", "\ufeff", "", 1)] if raw.bom else []) + wraps + repairs
     for r in repairs:
         stats.add("encoding", f"repaired:{r.kind}", r.count)
     stats.add("encoding", "docs_repaired" if repairs else "docs_clean")

@@ -26,8 +26,8 @@ from typing import Any
 import xxhash
 
 from cleaners.config import Config
-from cleaners.io.compressed import InputError, Limits, compression_of, iter_chunks
-from cleaners.io.rawshard import RawShard
+from cleaners.io.compressed import compression_of
+from cleaners.readers.jsonl_split import split_compressed_jsonl, split_plain_jsonl, wide_bom
 from cleaners.readers.warc import split_warc
 
 log = logging.getLogger(__name__)
@@ -72,6 +72,9 @@ class ShardSpec:
     first_line: int = 1
     files: tuple[tuple[str, str, str], ...] = ()  # (id, path, place)
     rejects: tuple[tuple[str, str, str], ...] = ()  # (place, reason, detail) met while planning
+    # lines of a planner-made JSONL shard left empty because they were over max_doc_bytes:
+    # (line number in the shard, bytes), read back as `too_large`
+    oversized: tuple[tuple[int, int], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -81,6 +84,7 @@ class ShardSpec:
         d = dict(d)
         d["files"] = tuple(tuple(x) for x in d.get("files", ()))
         d["rejects"] = tuple(tuple(x) for x in d.get("rejects", ()))
+        d["oversized"] = tuple(tuple(x) for x in d.get("oversized", ()))
         return cls(**d)
 
 
@@ -106,8 +110,24 @@ def kind_of(name: str) -> str | None:
     return None
 
 
-def walk(inputs: list[str], plan: Plan) -> Iterator[tuple[str, str, str]]:
-    """(path, id-if-single-document, place name) of every input file, in contract order."""
+def own_folders(out: str, state: str) -> tuple[str, ...]:
+    """Real paths a run writes: OUT, STATE and OUT's staging and swap siblings (their
+    names start with `.<OUT name>.`), none of which is ever input."""
+    out_path = Path(os.path.realpath(out))
+    return str(out_path), os.path.realpath(state), str(out_path.parent / f".{out_path.name}.")
+
+
+def is_own(path: str, own: tuple[str, ...]) -> bool:
+    """True for a folder that is OUT, STATE, or one of OUT's staging siblings."""
+    real = os.path.realpath(path)
+    out, state, sibling_prefix = own
+    return real in (out, state) or real.startswith(sibling_prefix)
+
+
+def walk(inputs: list[str], plan: Plan, own: tuple[str, ...] = ()) -> Iterator[tuple[str, str, str]]:
+    """(path, id-if-single-document, place name) of every input file, in contract order.
+    `own`: the run's OUT and STATE (`own_folders`), skipped where an INPUT holds
+    them, so a re-run never reads its own outputs as input."""
     seen: set[str] = set()
     for arg in inputs:
         real = os.path.realpath(arg)
@@ -116,19 +136,23 @@ def walk(inputs: list[str], plan: Plan) -> Iterator[tuple[str, str, str]]:
             continue
         seen.add(real)
         if os.path.isdir(arg):
-            yield from _walk_dir(arg, plan)
+            yield from _walk_dir(arg, plan, own)
         elif os.path.exists(arg):
             yield arg, shown(os.path.basename(arg)), shown(arg)
         else:
             raise FileNotFoundError(f"input not found: {arg}")
 
 
-def _walk_dir(root: str, plan: Plan) -> Iterator[tuple[str, str, str]]:
+def _walk_dir(root: str, plan: Plan, own: tuple[str, ...]) -> Iterator[tuple[str, str, str]]:
     entries: list[tuple[tuple[str, ...], str]] = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        for d in dirnames:
-            if os.path.islink(os.path.join(dirpath, d)):
-                plan.skip("symlinked_folder", os.path.join(dirpath, d))
+        for d in list(dirnames):
+            full = os.path.join(dirpath, d)
+            if os.path.islink(full):
+                plan.skip("symlinked_folder", full)
+            elif own and is_own(full, own):
+                plan.skip("own_output", full)
+                dirnames.remove(d)
         for f in filenames:
             full = os.path.join(dirpath, f)
             rel = os.path.relpath(full, root)
@@ -138,12 +162,12 @@ def _walk_dir(root: str, plan: Plan) -> Iterator[tuple[str, str, str]]:
         yield full, shown(rel), shown(os.path.join(root, rel))
 
 
-def make_plan(inputs: list[str], work: Path, cfg: Config) -> Plan:
-    """All shards of a run. Compressed JSONL and WARC are split into work/raw/."""
+def make_plan(inputs: list[str], work: Path, cfg: Config, own: tuple[str, ...] = ()) -> Plan:
+    """All shards of a run. Compressed JSONL and WARC are split into work/raw/. `own`: the
+    folders the run writes (never read, see `walk`)."""
     plan = Plan()
     batch = cfg.run.batch_size
-    limits = Limits(cfg.read.max_decompressed_bytes, cfg.read.max_inflate_ratio,
-                    cfg.read.min_inflate_check_bytes)
+    max_total, max_doc = cfg.read.max_decompressed_bytes, cfg.read.max_doc_bytes
     seq = 0
     files: list[tuple[str, str, str]] = []
     pending_rejects: list[tuple[str, str, str]] = []
@@ -165,7 +189,7 @@ def make_plan(inputs: list[str], work: Path, cfg: Config) -> Plan:
             files.clear()
             pending_rejects.clear()
 
-    for path, doc_id, place in walk(inputs, plan):
+    for path, doc_id, place in walk(inputs, plan, own):
         kind = kind_of(path)
         if kind is None:
             plan.skip("unknown_extension", place)
@@ -180,14 +204,15 @@ def make_plan(inputs: list[str], work: Path, cfg: Config) -> Plan:
             continue
         flush_files()
         try:
-            if kind == "jsonl" and compression_of(path) == "none":
+            if kind == "jsonl" and compression_of(path) == "none" and not wide_bom(path):
                 for rng in split_plain_jsonl(path, batch):
                     add(kind="jsonl", path=portable(path), name=place, **rng)
             elif kind == "jsonl":
-                for rng, rejects in split_compressed_jsonl(path, place, work, batch, limits, len(plan.shards)):
+                for rng, rejects in split_compressed_jsonl(path, place, work, batch, max_total, max_doc,
+                                                           len(plan.shards)):
                     add(kind="jsonl", name=place, rejects=rejects, **rng)
             else:
-                for rng, rejects in split_warc(path, place, work, batch, cfg.read.max_doc_bytes, plan,
+                for rng, rejects in split_warc(path, place, work, batch, max_doc, max_total, plan,
                                                len(plan.shards)):
                     add(kind="records", name=place, rejects=rejects, **rng)
         except OSError as exc:
@@ -208,80 +233,3 @@ def _hash_file(h: Any, path: str, cap: int) -> None:
                 h.update(chunk)
     except OSError as exc:
         h.update(str(exc).encode())
-
-
-def split_plain_jsonl(path: str, batch: int) -> Iterator[dict[str, Any]]:
-    """Byte ranges of `batch` lines each, found by counting newlines (no parsing)."""
-    start, line, count, pos = 0, 1, 0, 0
-    h = xxhash.xxh3_128()
-    with open(path, "rb") as fh:
-        while chunk := fh.read(1 << 22):
-            offset = 0
-            while (nl := chunk.find(b"\n", offset)) >= 0:
-                h.update(chunk[offset:nl + 1])
-                offset = nl + 1
-                count += 1
-                if count == batch:
-                    end = pos + offset
-                    yield {"start": start, "end": end, "first_line": line, "count": count,
-                           "digest": h.hexdigest()}
-                    start, line, count = end, line + count, 0
-                    h = xxhash.xxh3_128()
-            h.update(chunk[offset:])
-            partial = offset < len(chunk)
-            pos += len(chunk)
-    if pos > start:
-        count += 1 if partial else 0
-        yield {"start": start, "end": pos, "first_line": line, "count": count, "digest": h.hexdigest()}
-
-
-def split_compressed_jsonl(path: str, place: str, work: Path, batch: int, limits: Limits,
-                           first_index: int) -> Iterator[tuple[dict[str, Any], tuple[tuple[str, str, str], ...]]]:
-    """Inflate a .gz/.zst JSONL (bounded output per chunk) into plain shards in work/raw/.
-
-    Lines pass through unparsed. When the input is truncated or inflates past the caps,
-    the complete lines read so far are kept and the cut-off rest is one reject.
-    """
-    raw_dir = work / "raw"
-    raw_dir.mkdir(parents=True, exist_ok=True)
-    index, line = first_index, 1
-    shard = RawShard(raw_dir / f"{index:05d}.jsonl")
-    in_line = False  # bytes of an unfinished line were written
-
-    def rotate() -> dict[str, Any]:
-        nonlocal shard, index, line
-        rng = shard.close() | {"first_line": line}
-        line += shard.lines
-        index += 1
-        shard = RawShard(raw_dir / f"{index:05d}.jsonl")
-        return rng
-
-    try:
-        for chunk in iter_chunks(path, limits):
-            offset = 0
-            while (nl := chunk.find(b"\n", offset)) >= 0:
-                shard.write(chunk[offset:nl + 1])
-                shard.lines += 1
-                shard.committed = shard.size
-                offset = nl + 1
-                in_line = False
-                if shard.lines == batch:
-                    yield rotate(), ()
-            if offset < len(chunk):
-                shard.write(chunk[offset:])
-                in_line = True
-        if in_line:
-            shard.lines += 1
-        yield rotate(), ()
-    except InputError as exc:
-        if in_line:  # drop the cut-off line's bytes: it is reported, not parsed
-            shard.fh.truncate(shard.committed)
-            shard.fh.seek(shard.committed)
-            shard.size = shard.committed
-            shard.rehash()
-        lost = line + shard.lines
-        yield rotate(), ((f"{place}:{lost}", exc.reason, exc.detail),)
-    finally:
-        shard.fh.close()
-        if shard.tmp.exists():
-            shard.tmp.unlink()

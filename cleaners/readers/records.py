@@ -9,6 +9,7 @@ can be unreadable maps to a reason code from the README list: `too_large`, `pars
 from __future__ import annotations
 
 import base64
+import codecs
 import json
 import os
 from collections.abc import Iterator
@@ -25,7 +26,8 @@ from cleaners.readers.decode import DecodeFailure, decode_bytes
 from cleaners.readers.plan import ShardSpec, local
 from cleaners.stats import Stats
 
-UTF8_BOM = b"\xef\xbb\xbf"
+UTF8_BOM = codecs.BOM_UTF8
+BOM_PREFIXES = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # UTF-32 BOMs start alike
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +40,7 @@ class RawDoc:
     url: str | None = None
     source: str | None = None
     date: str | None = None
+    bom: bool = False  # a byte-order mark was stripped before it (an encoding repair)
 
 
 def source_of(url: str | None) -> str | None:
@@ -69,7 +72,8 @@ def _surrogate_free(s: str) -> bool:
 
 
 def parse_jsonl_line(line: bytes, seq: int, place: str, stats: Stats) -> RawDoc | Reject | None:
-    if line.startswith(UTF8_BOM):
+    bom = line.startswith(UTF8_BOM)  # an encoding mark, not data (any line may carry one)
+    while line.startswith(UTF8_BOM):
         line = line[3:]
     if not line.strip():
         stats.add("read", "skipped:blank_line")
@@ -105,7 +109,7 @@ def parse_jsonl_line(line: bytes, seq: int, place: str, stats: Stats) -> RawDoc 
     source = _opt_str(rec, "source", stats) or source_of(url)
     return RawDoc(seq, raw_id, place, text=text if text is not None else None,
                   html=page if text is None else None, url=url, source=source,
-                  date=_opt_str(rec, "date", stats))
+                  date=_opt_str(rec, "date", stats), bom=bom)
 
 
 def _read_range(path: str, start: int, end: int) -> Iterator[bytes]:
@@ -118,10 +122,13 @@ def _read_range(path: str, start: int, end: int) -> Iterator[bytes]:
 
 
 def _read_jsonl(spec: ShardSpec, cfg: Config, stats: Stats) -> Iterator[RawDoc | Reject]:
+    oversized = dict(spec.oversized)  # lines the planner left empty: too large to copy
     for n, line in iter_lines(_read_range(spec.path, spec.start, spec.end), cfg.read.max_doc_bytes):
         lineno = spec.first_line + n - 1
         place = f"{spec.name}:{lineno}"
         seq = spec.base_seq + n - 1
+        if n in oversized:
+            line = oversized[n]
         if isinstance(line, int):
             yield Reject(place, "too_large", seq, place, f"line of {line} bytes")
             continue
@@ -157,12 +164,13 @@ def _read_files(spec: ShardSpec, cfg: Config) -> Iterator[RawDoc | Reject]:
             yield Reject(doc_id, "unreadable", seq, place, str(exc)[:160])
             continue
         text, rej = _decode(data, seq, doc_id, place, html)
+        bom = data.startswith(BOM_PREFIXES)
         if rej is not None:
             yield rej
         elif html:
-            yield RawDoc(seq, doc_id, place, html=text)
+            yield RawDoc(seq, doc_id, place, html=text, bom=bom)
         else:
-            yield RawDoc(seq, doc_id, place, text=text)
+            yield RawDoc(seq, doc_id, place, text=text, bom=bom)
 
 
 def _read_records(spec: ShardSpec, cfg: Config) -> Iterator[RawDoc | Reject]:

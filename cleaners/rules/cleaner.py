@@ -30,8 +30,8 @@ from cleaners.rules.textshape import PREFIX, line_key, prefix_key, shape_keys
 from cleaners.rules.titles import DuplicateTitle, early_title, find_title
 from cleaners.stats import Stats
 
-MAX_COUNTED_WORDS = 40
-MAX_PASSES = 4  # longer body lines are prose, never counted as site furniture
+MAX_COUNTED_WORDS = 40  # longer body lines are prose, never counted as site furniture
+MAX_PASSES = 5
 
 
 def line_removals(page: Page) -> list[Removal]:
@@ -72,15 +72,21 @@ class Cleaner:
                      stats: Stats) -> tuple[str, list[Removal]]:
         rb = Rebaser(text)
         rb.apply(first)
+        titled = True
         # to a fixed point: removing a line can change what its neighbours look like (the
         # zones, the title), and cleaning clean text must change nothing
         for _ in range(MAX_PASSES):
             page = content_page(rb.text, ctx)
-            ctx.notes["title"] = find_title(page, ctx)
+            ctx.notes["title"] = find_title(page, ctx) if titled else None
             for rule in self.lines:
                 rule.run(page, ctx, stats)
             spans = line_removals(page)
             if not spans:
+                # a title heads an article: when it is all that is left ("Spread the love"
+                # alone in a file), it is judged like any other line
+                if titled and _only_title(page, ctx):
+                    titled = False
+                    continue
                 break
             rb.apply(spans)
         return rb.text, rb.sorted_removals()
@@ -90,6 +96,11 @@ class Cleaner:
         stats = stats if stats is not None else Stats()
         _, first = self.first_stage(text, ctx, stats)
         return self.second_stage(text, first, ctx, stats)
+
+
+def _only_title(page: Page, ctx: DocContext) -> bool:
+    kept = [ln.index for ln in page.lines if ln.kept]
+    return kept == [ctx.notes.get("title")]
 
 
 def content_page(text: str, ctx: DocContext) -> Page:

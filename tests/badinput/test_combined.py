@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.badinput import plant_edges as pe
 from tests.badinput import plant_files as pf
 from tests.badinput import plant_names as pn
 from tests.badinput import plant_records as pr
@@ -23,6 +24,7 @@ PLANTERS: dict[str, Callable[[Path], Planted]] = {
     "repeated": pf.plant_repeated_word, "html": pf.plant_html, "jsonl": pr.plant_jsonl,
     "compressed": pr.plant_compressed, "warc": pr.plant_warc, "names": pn.plant_names, "links": pn.plant_links,
     "pathids": pn.plant_path_ids, "dupids": pn.plant_duplicate_ids,
+    "boilerplate_only": pe.plant_boilerplate_only, "boms": pe.plant_boms, "warc_lengths": pe.plant_wrong_lengths,
 }
 BOMB_INFLATED = 2 * 200 * 10_000_000  # the two bombs' declared content, bytes
 pytestmark = [pytest.mark.server, pytest.mark.timeout(240)]
@@ -75,3 +77,21 @@ def test_peak_memory_does_not_follow_the_largest_input(combined: Combined) -> No
 
 def test_run_time_stays_bounded(combined: Combined) -> None:
     assert combined.run.seconds < 75, f"the combined run took {combined.run.seconds:.0f} s"
+
+
+def test_edges_record_their_removals_and_repairs(combined: Combined) -> None:
+    """A document of nothing but boilerplate is rejected with every removed line recorded
+    (offsets into its text); a stripped byte-order mark is an encoding repair."""
+    from tests.outputs import records
+
+    out = combined.run.out
+    removed: dict[str, list[str]] = {}
+    for r in records(out, "removals"):
+        removed.setdefault(r["id"], []).append(r["text"])
+    for name, text in pe.BOILERPLATE_ONLY.items():
+        got = "".join(removed.get(f"boilerplate/{name}", []))
+        assert got.split() == text.split(), (name, removed.get(f"boilerplate/{name}"))
+    planted = {i for key in combined.parts["boms"].expect for i in key}
+    boms = {r["id"] for r in records(out, "repairs") if r["kind"] == "bom"} & planted
+    firsts = {i for i in planted if not i.endswith("-1")}  # a file's first record carries its mark
+    assert boms == firsts, (sorted(firsts - boms), sorted(boms - firsts))

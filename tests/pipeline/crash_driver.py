@@ -29,7 +29,7 @@ from cleaners.pipeline.prepare import prepare_shard
 from cleaners.pipeline.resume import StageKeys, resumable
 from cleaners.pipeline.sitetable import build_site_tables
 from cleaners.pipeline.write import write_shard
-from cleaners.readers.plan import make_plan
+from cleaners.readers.plan import make_plan, own_folders
 from cleaners.state import StateStore
 
 Mark = Callable[[str], None]
@@ -54,7 +54,7 @@ def run(inputs: list[str], out: Path, state: Path, run_id: str, batch_size: int,
         mark("plan")
         r.work.mkdir(parents=True, exist_ok=True)
         finalize.clear_stale_staging(r)
-        plan = make_plan(list(r.inputs), r.work, cfg)
+        plan = make_plan(list(r.inputs), r.work, cfg, own_folders(r.out, r.state))
         specs = [s.to_dict() for s in plan.shards]
         keys = StageKeys.of(specs, gen)
         mark("prepare")

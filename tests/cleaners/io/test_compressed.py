@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 import zstandard
 
-from cleaners.io.compressed import InputError, Limits, iter_chunks, iter_lines, zstd_frames_complete
+from cleaners.io.compressed import InputError, iter_chunks, iter_lines, zstd_frames_complete
 
-LIMITS = Limits(max_total=10**10, max_ratio=200, ratio_floor=10**8)
+LIMITS = 10**10  # bytes inflated in total
 LINES = [f'{{"id": "{i}", "text": "line {i}"}}'.encode() for i in range(500)]
 DATA = b"\n".join(LINES) + b"\n"
 
 
-def lines_of(path: Path, limits: Limits = LIMITS, max_line: int = 1 << 20) -> list[bytes | int]:
+def lines_of(path: Path, limits: int = LIMITS, max_line: int = 1 << 20) -> list[bytes | int]:
     return [line for _, line in iter_lines(iter_chunks(path, limits), max_line)]
 
 
@@ -54,13 +54,24 @@ def test_truncation_is_reported_after_the_complete_lines(tmp_path: Path, suffix:
     assert got and all(line == big.split(b"\n")[i] for i, line in enumerate(got))
 
 
-def test_decompression_bomb_stops_early(tmp_path: Path) -> None:
+def test_decompression_bomb_stops_at_the_total_cap(tmp_path: Path) -> None:
     path = tmp_path / "bomb.jsonl.zst"
     path.write_bytes(zstandard.compress(b"\0" * (64 << 20)))  # 64 MiB of zeros in a few KiB
+    seen = 0
     with pytest.raises(InputError) as err:
-        for _ in iter_chunks(path, Limits(max_total=1 << 30, max_ratio=100, ratio_floor=1 << 20)):
-            pass
+        for chunk in iter_chunks(path, 20 << 20):
+            seen += len(chunk)
     assert err.value.reason == "decompression_bomb"
+    assert seen == 20 << 20  # everything up to the cap was handed on
+
+
+def test_a_high_ratio_alone_does_not_end_the_file(tmp_path: Path) -> None:
+    """Thousands to one is what one long run of a repeated byte compresses to: the record is
+    only too long (the readers skip it), and what follows it must still come out."""
+    path = tmp_path / "ratio.jsonl.zst"
+    path.write_bytes(zstandard.compress(b"\0" * (64 << 20) + b"\nafter\n"))
+    assert path.stat().st_size * 1000 < 64 << 20
+    assert lines_of(path, max_line=1000) == [64 << 20, b"after"]
 
 
 def test_over_long_lines_are_never_held(tmp_path: Path) -> None:
