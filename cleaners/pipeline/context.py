@@ -30,13 +30,13 @@ def safe_name(name: str) -> str:
 
 
 def code_version() -> str:
-    """Digest of presswash's own source: part of every cache key, so a code change never
-    reuses a batch computed by older code."""
+    """Digest of presswash's own source (the compiled core's included): part of every
+    cache key, so a code change never reuses a batch computed by older code."""
     root = Path(__file__).resolve().parents[2]
     h = hashlib.sha256()
-    for pkg in ("cleaners", "flows"):
+    for pkg in ("cleaners", "flows", "textcore/src"):
         for path in sorted((root / pkg).rglob("*")):
-            if path.suffix in (".py", ".j2") and "__pycache__" not in path.parts:
+            if path.suffix in (".py", ".j2", ".js", ".rs") and "__pycache__" not in path.parts:
                 h.update(str(path.relative_to(root)).encode())
                 h.update(path.read_bytes())
     return h.hexdigest()[:16]
