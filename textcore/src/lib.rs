@@ -4,14 +4,115 @@
 //! in one pass per document: line splitting and every line feature the cleaning rules
 //! read, the first-stage spam rules, and the tokens, shingles and MinHash signatures of
 //! near-duplicate detection. The rules' remaining decisions stay in Python over the
-//! arrays returned here.
+//! columns returned here. Offsets crossing into Python are character offsets.
 
 use pyo3::prelude::*;
+use pyo3::types::PyTuple;
 
+pub mod fold;
+pub mod lines;
+pub mod patterns;
 pub mod pychar;
+pub mod shape;
+pub mod words;
+
+/// The lines of a document with their features, as columns (one list per feature, in
+/// the order of `COLUMNS`).
+#[pyfunction]
+#[pyo3(signature = (text, site, label, max_shape_words))]
+fn line_features<'py>(py: Python<'py>, text: &str, site: &str, label: &str,
+                      max_shape_words: usize) -> PyResult<Bound<'py, PyTuple>> {
+    let doc = lines::DocSite { site, label, max_shape_words };
+    let feats = py.detach(|| lines::lines(text, &doc));
+    macro_rules! cols {
+        ($($f:ident),*) => {
+            vec![$(feats.iter().map(|l| l.$f.clone()).collect::<Vec<_>>().into_pyobject(py)?.into_any()),*]
+        };
+    }
+    let columns = cols!(start, end, key, n_words, flags, furniture, weak, nav, site_talk, address, caps_words,
+                        long_words, long_caps, h_line, h_cross, h_shapes, h_prefix, h_linked, h_linked_cross);
+    PyTuple::new(py, columns)
+}
+
+const COLUMNS: [&str; 19] = ["start", "end", "key", "n_words", "flags", "furniture", "weak", "nav", "site_talk",
+                             "address", "caps_words", "long_words", "long_caps", "h_line", "h_cross", "h_shapes",
+                             "h_prefix", "h_linked", "h_linked_cross"];
+
+#[pyfunction]
+#[pyo3(name = "words")]
+fn py_words(text: &str) -> Vec<String> {
+    words::words(text).into_iter().map(str::to_string).collect()
+}
+
+#[pyfunction]
+#[pyo3(name = "word_count")]
+fn py_word_count(text: &str) -> usize {
+    words::word_count(text)
+}
+
+#[pyfunction]
+#[pyo3(name = "fold")]
+fn py_fold(text: &str) -> String {
+    fold::fold(text)
+}
+
+#[pyfunction]
+#[pyo3(name = "line_key")]
+fn py_line_key(text: &str) -> String {
+    fold::line_key(text)
+}
+
+#[pyfunction]
+#[pyo3(name = "main_script")]
+fn py_main_script(text: &str) -> &'static str {
+    words::main_script(text)
+}
+
+#[pyfunction]
+#[pyo3(name = "latin_language")]
+fn py_latin_language(text: &str) -> &'static str {
+    words::latin_language(text)
+}
+
+#[pyfunction]
+#[pyo3(name = "key_hash", signature = (kind, site, key))]
+fn py_key_hash(kind: &str, site: Option<&str>, key: &str) -> u64 {
+    lines::key_hash(kind, site, key)
+}
+
+#[pyfunction]
+#[pyo3(name = "site_label")]
+fn py_site_label(source: &str) -> String {
+    lines::site_label(source)
+}
+
+#[pyfunction]
+#[pyo3(name = "shape_keys")]
+fn py_shape_keys(text: &str) -> Vec<String> {
+    shape::shape_keys(text)
+}
+
+#[pyfunction]
+#[pyo3(name = "prefix")]
+fn py_prefix(text: &str) -> Option<(String, String)> {
+    shape::prefix(text)
+}
 
 #[pymodule]
 fn _textcore(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("FLAGS", lines::FLAG_NAMES.to_vec())?;
+    m.add("COLUMNS", COLUMNS.to_vec())?;
+    m.add_function(wrap_pyfunction!(line_features, m)?)?;
+    m.add_function(wrap_pyfunction!(py_words, m)?)?;
+    m.add_function(wrap_pyfunction!(py_word_count, m)?)?;
+    m.add_function(wrap_pyfunction!(py_fold, m)?)?;
+    m.add_function(wrap_pyfunction!(py_line_key, m)?)?;
+    m.add_function(wrap_pyfunction!(py_main_script, m)?)?;
+    m.add_function(wrap_pyfunction!(py_latin_language, m)?)?;
+    m.add_function(wrap_pyfunction!(py_key_hash, m)?)?;
+    m.add_function(wrap_pyfunction!(py_site_label, m)?)?;
+    m.add_function(wrap_pyfunction!(py_shape_keys, m)?)?;
+    m.add_function(wrap_pyfunction!(py_prefix, m)?)?;
     Ok(())
 }
