@@ -9,11 +9,15 @@
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 
+pub mod first;
 pub mod fold;
+pub mod inline;
 pub mod lines;
 pub mod patterns;
 pub mod pychar;
 pub mod shape;
+pub mod spam;
+pub mod spam_rules;
 pub mod words;
 
 /// The lines of a document with their features, as columns (one list per feature, in
@@ -98,12 +102,42 @@ fn py_prefix(text: &str) -> Option<(String, String)> {
     shape::prefix(text)
 }
 
+/// Character offsets of the spans one first-stage rule finds in `text` (for tests and
+/// `span_rules`): "spam_glued", "spam_inserted", "spam_phrase", "spam_url",
+/// "script_text", "inline_cta".
+#[pyfunction]
+#[pyo3(signature = (rule, text, script, language, min_glued = 2))]
+fn rule_spans(rule: &str, text: &str, script: &str, language: &str, min_glued: usize) -> PyResult<Vec<(usize, usize)>> {
+    let chars: Vec<char> = text.chars().collect();
+    first::run_rule(rule, &chars, script, language, min_glued)
+        .ok_or_else(|| pyo3::exceptions::PyValueError::new_err(format!("no first-stage rule {rule:?}")))
+}
+
+/// The first-stage span rules in order, each on the text the previous ones left: a list
+/// of (rule, spans in that text, error), for the rules named in `enabled`.
+#[pyfunction]
+#[pyo3(signature = (text, script, language, enabled, min_glued = 2))]
+fn span_rules(py: Python<'_>, text: &str, script: &str, language: &str, enabled: Vec<String>,
+              min_glued: usize) -> Vec<(String, Vec<(usize, usize)>, bool)> {
+    py.detach(|| first::span_rules(text, script, language, &enabled, min_glued))
+}
+
+/// Indices (among the non-blank lines) of the lines that are mostly spam.
+#[pyfunction]
+fn spam_lines(text: &str, script: &str, sentence: Vec<bool>) -> Vec<usize> {
+    let chars: Vec<char> = text.chars().collect();
+    spam_rules::spam_lines(&chars, script, &sentence)
+}
+
 #[pymodule]
 fn _textcore(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("FLAGS", lines::FLAG_NAMES.to_vec())?;
     m.add("COLUMNS", COLUMNS.to_vec())?;
     m.add_function(wrap_pyfunction!(line_features, m)?)?;
+    m.add_function(wrap_pyfunction!(rule_spans, m)?)?;
+    m.add_function(wrap_pyfunction!(span_rules, m)?)?;
+    m.add_function(wrap_pyfunction!(spam_lines, m)?)?;
     m.add_function(wrap_pyfunction!(py_words, m)?)?;
     m.add_function(wrap_pyfunction!(py_word_count, m)?)?;
     m.add_function(wrap_pyfunction!(py_fold, m)?)?;

@@ -145,7 +145,7 @@ pub struct LineFeat {
     pub h_cross: u64,   // "X": the line, across sites
     pub h_shapes: Vec<u64>,
     pub h_prefix: u64,  // "P": its label (0: none)
-    pub h_linked: u64,  // "L" of the text after its label (0: none)
+    pub h_linked: u64,  // "L" of the text after its label (0: none, or nothing after it)
     pub h_linked_cross: u64,
 }
 
@@ -241,8 +241,10 @@ fn line(text: &str, raw: &str, byte: usize, chars: usize, n_chars: usize, doc: &
     if let Some((label, linked)) = prefix(raw) {
         flags |= PREFIX;
         f.h_prefix = key_hash("P", site, &label);
-        f.h_linked = key_hash("L", site, &linked);
-        f.h_linked_cross = key_hash("X", None, &linked);
+        if !linked.is_empty() {
+            f.h_linked = key_hash("L", site, &linked);
+            f.h_linked_cross = key_hash("X", None, &linked);
+        }
     }
     if n_words <= doc.max_shape_words {
         f.h_shapes = shape_keys(raw).iter().map(|k| key_hash("S", site, k)).collect();
