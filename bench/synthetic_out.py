@@ -47,7 +47,7 @@ def _sentences(rng: np.random.Generator, n: int) -> list[str]:
 def _sizes(rng: np.random.Generator, clusters: int, mean_members: float) -> np.ndarray:
     """Members per cluster (each cluster also has its keeper): 1 + a Zipf-like tail, capped."""
     extra = np.minimum(rng.zipf(2.2, clusters) - 1, 2000)
-    scale = max(mean_members - 1, 0) / max(extra.mean(), 1e-9)
+    scale = max(mean_members - 1, 0) / max(float(extra.mean()) if clusters else 1.0, 1e-9)
     return np.sort(1 + np.round(extra * scale).astype(np.int64))[::-1]
 
 

@@ -162,7 +162,8 @@ class ReviewConfig:
     # a keeper from an earlier run counts this much nearer the threshold (its text is not in
     # this OUT, so nobody saw the pair side by side)
     cross_run_penalty: float = 0.05
-    page_clusters: int = 500  # clusters per page of the summary of all clusters
+    page_clusters: int = 500  # clusters per page of the summary of all clusters, at most ...
+    page_rows: int = 1500  # ... and rows (a cluster's line and its listed members): large clusters come first
     detail_clusters: int = 25  # clusters per page of the queue and the sample
     diff_members: int = 20  # members per cluster shown with a diff on those pages
     list_members: int = 50  # members per cluster listed at all on any page
@@ -172,7 +173,7 @@ class ReviewConfig:
         for name in ("queue_size", "sample_size", "diff_members", "list_members", "max_diff_words"):
             if getattr(self, name) < 0:
                 raise ValueError(f"review.{name} must not be negative")
-        for name in ("page_clusters", "detail_clusters"):
+        for name in ("page_clusters", "page_rows", "detail_clusters"):
             if getattr(self, name) < 1:
                 raise ValueError(f"review.{name} must be at least 1")
         if not 0.0 <= self.cross_run_penalty <= 1.0:

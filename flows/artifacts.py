@@ -11,7 +11,7 @@ from typing import Any
 
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
-from cleaners.report.build import Layout, iter_clusters, review_config
+from cleaners.report.build import detail_name, iter_clusters, review_config
 from cleaners.review.queue import select
 
 DOUBTFUL = 10
@@ -69,11 +69,10 @@ def doubtful_markdown(summary: dict[str, Any], out: Path) -> list[str]:
     sel = select(iter_clusters(out), cfg, summary["run_id"])
     if not sel.queue:
         return ["", "No doubtful clusters: every merge is an exact copy or confirmed by a reviewer."]
-    layout = Layout(full, {pos: rank for rank, (pos, _) in enumerate(sel.queue)}, {})
     lines = ["", f"## The {len(sel.queue)} most doubtful clusters (review queue)", "",
              "| # | cluster | documents | keeper | margin | check (member) |", "|---|---|---|---|---|---|"]
-    for rank, (pos, d) in enumerate(sel.queue):
-        href = f"file://{out.resolve() / 'report' / str(layout.detail_href(pos))}#{d.cluster}"
+    for rank, (_, d) in enumerate(sel.queue):
+        href = f"file://{out.resolve() / 'report' / detail_name('queue', rank, full)}#{d.cluster}"
         lines.append(f"| {rank + 1} | [{_cell(d.cluster)}]({href}) | {d.size} | {_cell(d.kept)} | "
                      f"{d.margin:+.3f} | {_cell(d.check)} ({_cell(d.member)}) |")
     return lines

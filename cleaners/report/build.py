@@ -7,8 +7,9 @@ by its hash in a Content-Security-Policy that forbids everything else):
 - queue-NNN.html, sample-NNN.html: those clusters with a side-by-side word diff of each
   member against the keeper, `detail_clusters` clusters a page.
 - clusters-NNNN.html: every cluster in clusters.jsonl order (largest first), summarised
-  (ids, similarity, the check that decided and its margin), `page_clusters` a page;
-  `presswash inspect ID --out OUT` shows any document.
+  (ids, similarity, the check that decided and its margin), at most `page_clusters`
+  clusters and `page_rows` rows a page (the first pages hold the largest clusters: a
+  browser lays out rows, not clusters); `presswash inspect ID --out OUT` shows any document.
 On every page a reviewer can mark a member "not a duplicate" or "better keeper" and a
 cluster "correct"; marks live in the browser (localStorage, shared by the report's pages)
 until exported as verdicts.json for `presswash review apply`.
@@ -23,10 +24,11 @@ where OUT is, so the same OUT gives the same bytes.
 from __future__ import annotations
 
 import base64
+import bisect
 import hashlib
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -73,8 +75,48 @@ def review_config(summary: dict[str, Any]) -> ReviewConfig:
 @dataclass(frozen=True)
 class PageLink:
     href: str
-    first: str
-    last: str
+    first: int  # positions of its first and last cluster
+    last: int
+
+
+class Paging:
+    """Where each summary page starts, found while the clusters stream by (`watch`)."""
+
+    def __init__(self, cfg: ReviewConfig) -> None:
+        self.cfg = cfg
+        self.starts: list[int] = []
+        self._clusters = self._rows = 0
+        self.total = 0
+
+    def watch(self, records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        for pos, rec in enumerate(records):
+            rows = 1 + min(len(rec["members"]), self.cfg.list_members)
+            if not self.starts or self._clusters == self.cfg.page_clusters or self._rows + rows > self.cfg.page_rows:
+                self.starts.append(pos)
+                self._clusters = self._rows = 0
+            self._clusters += 1
+            self._rows += rows
+            self.total = pos + 1
+            yield rec
+
+    def page(self, pos: int) -> int:
+        """The number (from 1) of the page holding cluster `pos`."""
+        return bisect.bisect_right(self.starts, pos)
+
+    def links(self) -> list[PageLink]:
+        if not self.starts:
+            return []
+        ends = [*self.starts[1:], self.total]
+        return [PageLink(summary_name(i + 1), a, b - 1) for i, (a, b) in enumerate(zip(self.starts, ends, strict=True))]
+
+
+def summary_name(number: int) -> str:
+    return f"clusters-{number:04d}.html"
+
+
+def detail_name(kind: str, rank: int, cfg: ReviewConfig) -> str:
+    """The queue's or the sample's page showing its `rank`-th cluster (from 0)."""
+    return f"{kind}-{rank // cfg.detail_clusters + 1:03d}.html"
 
 
 @dataclass(frozen=True)
@@ -82,15 +124,16 @@ class Layout:
     cfg: ReviewConfig
     queue: dict[int, int]  # cluster position → rank in the queue
     sample: dict[int, int]  # cluster position → rank in the sample
+    paging: Paging
 
     def summary_href(self, pos: int) -> str:
-        return f"clusters-{pos // self.cfg.page_clusters + 1:04d}.html"
+        return summary_name(self.paging.page(pos))
 
     def detail_href(self, pos: int) -> str | None:
         if pos in self.queue:
-            return f"queue-{self.queue[pos] // self.cfg.detail_clusters + 1:03d}.html"
+            return detail_name("queue", self.queue[pos], self.cfg)
         if pos in self.sample:
-            return f"sample-{self.sample[pos] // self.cfg.detail_clusters + 1:03d}.html"
+            return detail_name("sample", self.sample[pos], self.cfg)
         return None
 
 
@@ -115,11 +158,13 @@ def build_report(out: Path, summary: dict[str, Any], cfg: ReviewConfig | None = 
     final, tmp = out / "report", out / ".report.partial"
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
-    sel = select(iter_clusters(out), cfg, run_id)
-    layout = Layout(cfg, {pos: i for i, (pos, _) in enumerate(sel.queue)}, {pos: i for i, pos in enumerate(sel.sample)})
+    paging = Paging(cfg)
+    sel = select(paging.watch(iter_clusters(out)), cfg, run_id)
+    layout = Layout(cfg, {pos: i for i, (pos, _) in enumerate(sel.queue)}, {pos: i for i, pos in enumerate(sel.sample)},
+                    paging)
     r = Renderer(tmp, run_id=run_id, token=report_token(out, run_id), cfg=cfg, summary=summary,
                  n_clusters=sel.total)
-    chosen = _summary_pages(r, out, layout, sel.total, run_id)
+    chosen = _summary_pages(r, out, layout, run_id)
     texts = fetch_texts(out, {i for t in chosen.values() for i in [t.rec["kept"], *(
         m["id"] for m in t.rec["members"][:cfg.diff_members])]}, cfg.max_diff_words)
 
@@ -133,38 +178,35 @@ def build_report(out: Path, summary: dict[str, Any], cfg: ReviewConfig | None = 
         step = cfg.detail_clusters
         n_pages = (len(clusters) + step - 1) // step
         for i in range(n_pages):
-            r.write(f"{kind}-{i + 1:03d}.html", "detail.html.j2", kind=kind, clusters=clusters[i * step:(i + 1) * step],
-                    number=i + 1, n_pages=n_pages, first_rank=i * step)
-    links = [PageLink(layout.summary_href(p), f"c{p:06d}", f"c{min(p + cfg.page_clusters, sel.total) - 1:06d}")
-             for p in range(0, sel.total, cfg.page_clusters)]
-    r.write("index.html", "index.html.j2", queue=queue, sample=sample, pages=links)
+            r.write(detail_name(kind, i * step, cfg), "detail.html.j2", kind=kind,
+                    clusters=clusters[i * step:(i + 1) * step], number=i + 1, n_pages=n_pages, first_rank=i * step)
+    r.write("index.html", "index.html.j2", queue=queue, sample=sample, pages=paging.links())
     _swap(tmp, final)
     (out / "report.html").unlink(missing_ok=True)  # the single page of presswash before OUT/report/
     return final / "index.html"
 
 
-def _summary_pages(r: Renderer, out: Path, layout: Layout, total: int, run_id: str) -> dict[int, Trimmed]:
+def _summary_pages(r: Renderer, out: Path, layout: Layout, run_id: str) -> dict[int, Trimmed]:
     """Write the summary pages in one pass, a page at a time; keep the queue's and the
     sample's clusters (trimmed) for the detail pages."""
-    cfg = layout.cfg
+    cfg, paging = layout.cfg, layout.paging
     chosen: dict[int, Trimmed] = {}
     page: list[ClusterView] = []
-    n_pages = (total + cfg.page_clusters - 1) // cfg.page_clusters
+    n_pages = len(paging.starts)
 
     def flush() -> None:
-        number = len(page) and page[0].position // cfg.page_clusters + 1
-        r.write(layout.summary_href(page[0].position), "summary.html.j2", clusters=page, number=number,
-                n_pages=n_pages)
+        number = paging.page(page[0].position)
+        r.write(summary_name(number), "summary.html.j2", clusters=page, number=number, n_pages=n_pages)
         page.clear()
 
     for pos, rec in enumerate(iter_clusters(out)):
+        if page and paging.page(pos) != paging.page(page[0].position):
+            flush()
         t = Trimmed.of(rec, cfg)
         if pos in layout.queue or pos in layout.sample:
             chosen[pos] = t
         page.append(cluster_view(t, pos, run_id, cfg, pos in layout.sample, layout.summary_href(pos),
                                  layout.detail_href(pos)))
-        if len(page) == cfg.page_clusters:
-            flush()
     if page:
         flush()
     return chosen

@@ -222,18 +222,20 @@
     filter();
   }
 
-  // the index's "go to cluster": the summary page that holds it
+  // the index's "go to cluster": the summary page whose range holds it
   var go = document.getElementById("goto");
   if (go) {
     go.addEventListener("keydown", function (ev) {
       if (ev.key !== "Enter") { return; }
       var m = /^c?(\d+)$/i.exec(go.value.trim());
       if (!m) { return; }
-      var pos = parseInt(m[1], 10), per = parseInt(body.dataset.pageClusters, 10) || 1;
-      var page = String(Math.floor(pos / per) + 1);
-      while (page.length < 4) { page = "0" + page; }
-      var cid = "c" + ("00000" + pos).slice(-6);
-      window.location.href = "clusters-" + page + ".html#" + cid;
+      var pos = parseInt(m[1], 10), cid = String(pos);
+      while (cid.length < 6) { cid = "0" + cid; }
+      document.querySelectorAll("a[data-first]").forEach(function (a) {
+        if (parseInt(a.dataset.first, 10) <= pos && pos <= parseInt(a.dataset.last, 10)) {
+          window.location.href = a.getAttribute("href") + "#c" + cid;
+        }
+      });
     });
   }
 

@@ -18,8 +18,8 @@ from cleaners.io.shards import read_records, write_records
 from cleaners.report.build import build_report, iter_clusters
 from cleaners.review.queue import select
 
-CFG = ReviewConfig(queue_size=30, sample_size=20, page_clusters=100, detail_clusters=10, diff_members=3,
-                   list_members=5)
+CFG = ReviewConfig(queue_size=30, sample_size=20, page_clusters=100, page_rows=250, detail_clusters=10,
+                   diff_members=3, list_members=5)
 CLUSTER = re.compile(r'class="cluster"[^>]* id="(c\d{6})"')
 MEMBER = re.compile(r'class="member" data-d="')
 
@@ -39,14 +39,18 @@ def test_pages_cover_every_cluster_once_within_bounds(synthetic: Path) -> None:
     pages = build(synthetic)
     records = list(iter_clusters(synthetic))
     summaries = {n: p.decode() for n, p in pages.items() if n.startswith("clusters-")}
-    assert len(summaries) == 11  # 1050 clusters, 100 a page
     listed = [cid for html in summaries.values() for cid in CLUSTER.findall(html)]
     assert listed == [r["cluster"] for r in records]  # each once, in file order
+    rows = [1 + min(len(r["members"]), CFG.list_members) for r in records]
+    assert rows[0] > rows[-1] == 2  # the largest clusters come first
+    first = CLUSTER.findall(summaries["clusters-0001.html"])
+    assert sum(rows[:len(first)]) <= CFG.page_rows < sum(rows[:len(first) + 1])  # a page ends at its rows ...
+    assert len(CLUSTER.findall(summaries[max(summaries)])) <= CFG.page_clusters  # ... or at its clusters
+    assert len(summaries) >= 11
     for html in summaries.values():
-        assert len(MEMBER.findall(html)) <= CFG.page_clusters * CFG.list_members
+        assert len(CLUSTER.findall(html)) + len(MEMBER.findall(html)) <= CFG.page_rows
     huge = next(r for r in records if len(r["members"]) > CFG.list_members)
-    page = summaries[f"clusters-{int(huge['cluster'][1:]) // 100 + 1:04d}.html"]
-    assert f"{len(huge['members']) - CFG.list_members} more members" in page
+    assert any(f"{len(huge['members']) - CFG.list_members} more members" in html for html in summaries.values())
 
     sel = select(iter(records), CFG, "synthetic")
     queue = [records[p]["cluster"] for p, _ in sel.queue]
@@ -56,7 +60,7 @@ def test_pages_cover_every_cluster_once_within_bounds(synthetic: Path) -> None:
     assert sample == [records[p]["cluster"] for p in sel.sample] and len(sample) == CFG.sample_size
     index = pages["index.html"].decode()
     assert all(f"#{cid}" in index for cid in queue + sample)
-    assert index.count('href="clusters-') == 11
+    assert index.count('href="clusters-') == len(summaries)
     # diffs on the detail pages only, at most diff_members per cluster
     assert any("<ins>" in pages[n].decode() for n in pages if n.startswith("queue-"))
     assert not any("<ins>" in html for html in summaries.values())
@@ -80,8 +84,14 @@ def test_size_follows_what_is_shown_not_the_corpus(tmp_path: Path) -> None:
     assert padded == small  # 19k more unclustered documents change nothing else
     more = build(make_out(tmp_path / "c", clusters=800, seed=5).out)
     detail = lambda pages: sum(len(v) for n, v in pages.items() if n.startswith(("queue-", "sample-")))  # noqa: E731
-    assert len([n for n in more if n.startswith("clusters-")]) == 8
+    assert len([n for n in more if n.startswith("clusters-")]) > len([n for n in small if n.startswith("clusters-")])
     assert detail(more) < 1.5 * detail(small)  # the queue and the sample are bounded
+
+
+def test_report_of_a_run_without_clusters(tmp_path: Path) -> None:
+    out = make_out(tmp_path / "none", clusters=0, documents=5, seed=1).out
+    pages = build(out)
+    assert list(pages) == ["index.html"] and b"No doubtful clusters" in pages["index.html"]
 
 
 def test_report_of_older_clusters_without_digests(tmp_path: Path, synthetic: Path) -> None:
