@@ -37,7 +37,7 @@ import jinja2
 from markupsafe import Markup
 
 from cleaners.config import ReviewConfig, _build
-from cleaners.io.shards import read_records
+from cleaners.io.shards import open_read, read_records
 from cleaners.report.texts import fetch_texts
 from cleaners.report.views import ClusterView, Trimmed, cluster_view
 from cleaners.review.queue import select
@@ -61,7 +61,7 @@ def report_token(out: Path, run_id: str) -> str:
     differently another."""
     h = hashlib.sha256(run_id.encode() + b"\0")
     for path in cluster_files(out):
-        with open(path, "rb") as fh:
+        with open_read(path) as fh:  # the content, whatever the compression
             for block in iter(lambda: fh.read(1 << 20), b""):
                 h.update(block)
     return h.hexdigest()[:20]
