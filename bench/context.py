@@ -36,7 +36,11 @@ class Options:
     update_docs: int = 5_000
     sig_max_docs: int = 100_000
     lsh_docs: int = 100_000
+    report_clusters: int = 90_000
+    report_docs: int = 1_000_000
+    report_loads: int = 3  # fresh browser loads per page (the median is reported)
     datatrove: bool = True
+    keep_sections: bool = False
     workers: int = 2
     timeout: float | None = None
     argv: list[str] = field(default_factory=list)

@@ -10,6 +10,7 @@ Examples:
     python -m bench.harness                                   # 10k, 100k, 1M; all scenarios
     python -m bench.harness --sizes 10000,100000 --scenarios text,signatures
     python -m bench.harness --quick --results /tmp/r.md       # 1k docs, no datatrove venv
+    python -m bench.harness --scenarios report --keep-sections   # re-measure one, keep the rest
 """
 
 from __future__ import annotations
@@ -21,11 +22,11 @@ import traceback
 from pathlib import Path
 
 from bench.context import BENCH, ROOT, Bench, Options
-from bench.report import Section, loadavg, machine, now, render
+from bench.report import Section, earlier_sections, loadavg, machine, now, render
 from bench.scenarios import SCENARIOS, clean_work
 
 QUICK = {"sizes": [1000], "html_docs": 20, "new_docs": 100, "update_docs": 200, "sig_max_docs": 1000,
-         "lsh_docs": 1000}
+         "lsh_docs": 1000, "report_clusters": 2000, "report_docs": 20_000}
 
 
 def _ints(s: str) -> list[int]:
@@ -48,6 +49,10 @@ def parse(argv: list[str]) -> Options:
     ap.add_argument("--update-docs", type=int, default=None, help="docs for the datasketch update loop (default 5000)")
     ap.add_argument("--sig-max-docs", type=int, default=None, help="docs in the signatures scenario (default 100000)")
     ap.add_argument("--no-datatrove", action="store_true", help="skip datatrove (no venv is created)")
+    ap.add_argument("--report-clusters", type=int, default=None, help="clusters of the report scenario (90,000)")
+    ap.add_argument("--report-docs", type=int, default=None, help="documents of its synthetic OUT (1,000,000)")
+    ap.add_argument("--keep-sections", action="store_true",
+                    help="keep the sections of scenarios not run now from the existing results file")
     ap.add_argument("--timeout", type=float, default=0, help="seconds per subprocess run (0: none)")
     a = ap.parse_args(argv)
     chosen = [x.strip() for x in a.scenarios.split(",") if x.strip()]
@@ -55,15 +60,17 @@ def parse(argv: list[str]) -> Options:
     if unknown:
         ap.error(f"unknown scenarios {unknown}; choose from {', '.join(SCENARIOS)}")
     base = dict(QUICK) if a.quick else {"sizes": [10_000, 100_000, 1_000_000], "new_docs": 10_000,
-                                        "update_docs": 5_000, "sig_max_docs": 100_000, "lsh_docs": 100_000}
+                                        "update_docs": 5_000, "sig_max_docs": 100_000, "lsh_docs": 100_000,
+                                        "report_clusters": 90_000, "report_docs": 1_000_000}
     sizes = sorted(set(a.sizes or base["sizes"]))
     html_docs = a.html_docs or base.get("html_docs") or min(10_000, max(sizes))
     return Options(
         sizes=sizes, scenarios=chosen, quick=a.quick, results=a.results, shared=a.shared, corpora=a.corpora,
         work=a.work, html_docs=html_docs, new_docs=a.new_docs or base["new_docs"],
         update_docs=a.update_docs or base["update_docs"], sig_max_docs=a.sig_max_docs or base["sig_max_docs"],
-        lsh_docs=base["lsh_docs"], datatrove=not (a.quick or a.no_datatrove), timeout=a.timeout or None,
-        argv=list(argv))
+        lsh_docs=base["lsh_docs"], report_clusters=a.report_clusters or base["report_clusters"],
+        report_docs=a.report_docs or base["report_docs"], datatrove=not (a.quick or a.no_datatrove),
+        timeout=a.timeout or None, keep_sections=a.keep_sections, argv=list(argv))
 
 
 def _failed(name: str, exc: BaseException) -> Section:
@@ -80,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{o.shared}/tools/gen_corpus.py is missing (pass --shared)", file=sys.stderr)
         return 1
     b = Bench(o)
+    kept = earlier_sections(o.results.read_text(), o.scenarios) if o.keep_sections and o.results.exists() else None
     clean_work(b)
     started = now()
     cmdline = "python -m bench.harness " + " ".join(argv)
@@ -90,8 +98,10 @@ def main(argv: list[str] | None = None) -> int:
                 ("sizes", ", ".join(f"{z:,}" for z in o.sizes)), ("scenarios", ", ".join(o.scenarios)),
                 ("mode", "quick (datatrove skipped)" if o.quick else "full"),
                 *machine(ROOT, BENCH / ".venv-datatrove")]
+        if kept:
+            meta.append(("sections kept from an earlier run", kept.describe()))
         o.results.parent.mkdir(parents=True, exist_ok=True)
-        o.results.write_text(render(sections, meta, b.corpora_rows()))
+        o.results.write_text(render(sections, meta, b.corpora_rows(), kept))
 
     failed = 0
     for name in o.scenarios:

@@ -129,7 +129,44 @@ def machine(root: Path, datatrove_venv: Path) -> list[tuple[str, str]]:
     ]
 
 
-def render(sections: list[Section], meta: list[tuple[str, str]], corpora: list[list[str]]) -> str:
+@dataclass(frozen=True)
+class Earlier:
+    """Sections of an earlier RESULTS.md kept verbatim (`--keep-sections`): its run's
+    header lines, its corpora rows, and the raw text of each kept scenario section."""
+
+    run: dict[str, str]
+    corpora: list[str]
+    blocks: list[tuple[str, str]]  # (scenario, markdown)
+
+    def describe(self) -> str:
+        names = ", ".join(name for name, _ in self.blocks) or "none"
+        return f"{names} (run of {self.run.get('date', '?')}, {self.run.get('command', '?')})"
+
+
+def earlier_sections(md: str, rerun: list[str]) -> Earlier:
+    """The sections of `md` for scenarios other than `rerun`."""
+    parts = md.split("\n## ")
+    run: dict[str, str] = {}
+    corpora: list[str] = []
+    blocks = []
+    for part in parts[1:]:
+        title = part.split("\n", 1)[0]
+        if title == "Run":
+            for line in part.splitlines()[1:]:
+                if line.startswith("- **") and "**: " in line:
+                    k, v = line[4:].split("**: ", 1)
+                    run[k] = v
+        elif title.startswith("Corpora"):
+            corpora = [ln for ln in part.splitlines()[1:] if ln.startswith("| ") and not ln.startswith("| corpus")]
+        else:
+            scenario = title.split(":", 1)[0].strip()
+            if scenario not in rerun:
+                blocks.append((scenario, "## " + part.rstrip()))
+    return Earlier(run, corpora, blocks)
+
+
+def render(sections: list[Section], meta: list[tuple[str, str]], corpora: list[list[str]],
+           kept: Earlier | None = None) -> str:
     """The whole RESULTS.md."""
     out = ["# presswash benchmark results", "",
            "Written by `python -m bench.harness` (bench/). Figures vary with the machine and its load "
@@ -139,6 +176,9 @@ def render(sections: list[Section], meta: list[tuple[str, str]], corpora: list[l
     out += [f"- **{k}**: {v}" for k, v in meta]
     out += ["", "## Corpora (../shared/tools/gen_corpus.py)", ""]
     out += _table(["corpus", "docs", "MB (uncompressed JSONL)", "generator arguments", "generated in s"], corpora)
+    if kept:  # the earlier run's corpora rows that the new run did not make again
+        have = {row[0] for row in corpora}
+        out += [ln for ln in kept.corpora if ln.split(" | ")[0][2:] not in have]
     for s in sections:
         out += ["", f"## {s.title}", "", f"Started {s.started}, took {s.seconds:,.0f} s, load average {s.load}.", ""]
         for caption, header, rows in s.tables:
@@ -150,6 +190,8 @@ def render(sections: list[Section], meta: list[tuple[str, str]], corpora: list[l
             out += _table(["ratio", "value", "acceptance", "met"],
                           [[w, fmt(v, 2), acc, m] for w, v, acc, m in s.ratios]) + [""]
         out += [f"- {n}" for n in s.notes]
+    for _, block in (kept.blocks if kept else []):
+        out += ["", block]
     return "\n".join(out).rstrip() + "\n"
 
 

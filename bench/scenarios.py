@@ -1,4 +1,5 @@
-"""The five scenarios of issue 7; each is one function `(Bench) -> Section`.
+"""The five scenarios of issue 7, and the report's of issue 17 (bench/report_scale.py);
+each is one function `(Bench) -> Section`.
 
 Why measured this way (and not tuned): each scenario answers one acceptance question of
 the issue with presswash and its peer run one after the other in the same harness run,
@@ -19,6 +20,7 @@ from bench.corpora import CorpusSpec, gz_size, iter_texts, make_incremental_batc
 from bench.peers import run_datatrove, run_trafilatura
 from bench.quality import Quality, Truth, ledger_records, presswash_flags, score
 from bench.report import Section, fmt, mb, met, ratio
+from bench.report_scale import report_scale
 from bench.signatures import run_signatures
 
 QUALITY = ["tool", "docs", "flagged", "correct", "truth copies", "recall", "precision", "recall exact",
@@ -231,7 +233,8 @@ def memory(b: Bench) -> Section:
 
 
 SCENARIOS: dict[str, Callable[[Bench], Section]] = {
-    "text": text, "signatures": signatures, "html": html, "incremental": incremental, "memory": memory}
+    "text": text, "signatures": signatures, "html": html, "incremental": incremental, "memory": memory,
+    "report": report_scale}
 
 
 def clean_work(b: Bench) -> None:

@@ -151,6 +151,38 @@ class DedupConfig:
 
 
 @dataclass(frozen=True)
+class ReviewConfig:
+    """The dedup report (OUT/report/) and its review queue. These settings change only what
+    the report shows, never a corpus, ledger or dedup file, so they are left out of the
+    config fingerprint: changing them reuses a resumed run's batches."""
+
+    queue_size: int = 200  # the most doubtful clusters, shown with diffs
+    sample_size: int = 100  # a uniform random sample of clusters, shown with diffs ...
+    seed: int = 1  # ... drawn with this seed (same seed, same run: same sample)
+    # a keeper from an earlier run counts this much nearer the threshold (its text is not in
+    # this OUT, so nobody saw the pair side by side)
+    cross_run_penalty: float = 0.05
+    page_clusters: int = 500  # clusters per page of the summary of all clusters, at most ...
+    page_rows: int = 1500  # ... and rows (a cluster's line and its listed members): large clusters come first
+    detail_clusters: int = 25  # clusters per page of the queue and the sample
+    diff_members: int = 20  # members per cluster shown with a diff on those pages
+    list_members: int = 50  # members per cluster listed at all on any page
+    max_diff_words: int = 1500  # words of each text a diff compares
+
+    def __post_init__(self) -> None:
+        for name in ("queue_size", "sample_size", "diff_members", "list_members", "max_diff_words"):
+            if getattr(self, name) < 0:
+                raise ValueError(f"review.{name} must not be negative")
+        for name in ("page_clusters", "page_rows", "detail_clusters"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"review.{name} must be at least 1")
+        if not 0.0 <= self.cross_run_penalty <= 1.0:
+            raise ValueError("review.cross_run_penalty must be between 0 and 1")
+        if self.diff_members > self.list_members:
+            raise ValueError("review.diff_members must not exceed review.list_members")
+
+
+@dataclass(frozen=True)
 class RunConfig:
     batch_size: int = 1000
     workers: int = 0  # 0 = one process per core
@@ -164,6 +196,7 @@ class Config:
     encoding: EncodingConfig = field(default_factory=EncodingConfig)
     clean: CleanConfig = field(default_factory=CleanConfig)
     dedup: DedupConfig = field(default_factory=DedupConfig)
+    review: ReviewConfig = field(default_factory=ReviewConfig)
     run: RunConfig = field(default_factory=RunConfig)
 
     def to_dict(self) -> dict[str, Any]:
@@ -171,9 +204,11 @@ class Config:
 
     def fingerprint(self) -> str:
         """Short stable hash of every setting (batch size and workers excluded: they change
-        how work is split, not what any output holds)."""
+        how work is split, not what any output holds; review settings too: they change
+        only the report, which every run builds afresh)."""
         data = self.to_dict()
         data["run"] = {"compression": data["run"]["compression"]}
+        del data["review"]
         blob = json.dumps(data, sort_keys=True, separators=(",", ":")).encode()
         return hashlib.sha256(blob).hexdigest()[:16]
 

@@ -5,13 +5,16 @@ Layout under STATE/:
 - sitelines/gNNNNN/        cumulative per-site line table + identities of counted documents
 - runs/<run>-gNNNNN/       one run's own contribution: its site-line delta, the identities
                            it added, its dedup index segment
+- review/verdicts-gNNNNN.jsonl  reviewers' verdicts, in the order they were applied; not
+                           any run's contribution, so a re-run of a run id keeps them
 - work/                    scratch of runs in progress (resume cache); never read as state
 - lock                     held (flock) for the whole of a run
 
 A run reads a snapshot at its start: the manifest as it is, minus the run's own earlier
 contribution when its run id is already there (a re-run sees STATE as its first attempt
 did). A run that dies before `commit` leaves the manifest untouched; files it wrote are
-unreferenced and removed by the next commit.
+unreferenced and removed by the next commit. `presswash review apply` commits the same way:
+a new verdicts file, then the manifest's rename.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ class Snapshot:
     generation: int = 0
     sitelines: str | None = None
     runs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    verdicts: str | None = None  # review/verdicts-gNNNNN.jsonl
 
     def path(self, rel: str | None) -> Path | None:
         return self.root / rel if rel else None
@@ -119,7 +123,12 @@ class StateStore:
         data = json.loads(path.read_text())
         if data.get("format") != FORMAT:
             raise RuntimeError(f"{path}: unknown STATE format {data.get('format')!r}")
-        return Snapshot(self.root, data["generation"], data.get("sitelines"), data.get("runs", {}))
+        return Snapshot(self.root, data["generation"], data.get("sitelines"), data.get("runs", {}),
+                        data.get("verdicts"))
+
+    def verdicts_bytes(self, snap: Snapshot) -> bytes:
+        path = snap.path(snap.verdicts)
+        return path.read_bytes() if path else b""
 
     def commit(self, snap: Snapshot, run_id: str, run_dir: Path, info: dict[str, Any]) -> None:
         """Make `run_dir` (sitelines/, idents.npy, index/ of this run) part of STATE.
@@ -144,7 +153,28 @@ class StateStore:
         np.save(cum / "idents.npy", np.union1d(seen, mine).astype(np.uint64))
         runs = dict(snap.runs)
         runs[run_id] = {"dir": run_rel, **info}
-        manifest = {"format": FORMAT, "generation": gen, "sitelines": cum_rel, "runs": runs}
+        self._replace_manifest(snap, gen, sitelines=cum_rel, runs=runs)
+
+    def commit_verdicts(self, snap: Snapshot, data: bytes) -> None:
+        """Make `data` (every verdict, JSON lines) STATE's verdicts: the file first, then
+        the manifest's rename; a kill anywhere leaves STATE as it was or as it becomes."""
+        gen = snap.generation + 1
+        rel = f"review/verdicts-g{gen:05d}.jsonl"
+        path = self.root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+        self._replace_manifest(snap, gen, verdicts=rel)
+
+    def _replace_manifest(self, snap: Snapshot, gen: int, **changes: Any) -> None:
+        manifest = {"format": FORMAT, "generation": gen, "sitelines": snap.sitelines, "runs": snap.runs}
+        if snap.verdicts:
+            manifest["verdicts"] = snap.verdicts
+        manifest.update(changes)
         tmp = self.root / "manifest.json.tmp"
         with open(tmp, "w") as fh:
             json.dump(manifest, fh, indent=1, sort_keys=True)
@@ -154,12 +184,16 @@ class StateStore:
         self._collect(manifest)
 
     def _collect(self, manifest: dict[str, Any]) -> None:
-        """Remove folders no manifest entry points at (superseded or from a dead run)."""
-        live = {manifest["sitelines"]} | {info["dir"] for info in manifest["runs"].values()}
-        for sub in ("sitelines", "runs"):
+        """Remove what no manifest entry points at (superseded, or from a dead run or apply)."""
+        live = {manifest["sitelines"], manifest.get("verdicts")} | {info["dir"] for info in manifest["runs"].values()}
+        for sub in ("sitelines", "runs", "review"):
             folder = self.root / sub
             if not folder.exists():
                 continue
             for child in folder.iterdir():
-                if f"{sub}/{child.name}" not in live:
+                if f"{sub}/{child.name}" in live:
+                    continue
+                if child.is_dir():
                     shutil.rmtree(child, ignore_errors=True)
+                else:
+                    child.unlink(missing_ok=True)

@@ -1,4 +1,5 @@
-"""The `presswash` command: run (the main flow), inspect (a document or a rule), report.
+"""The `presswash` command: run (the main flow), inspect (a document or a rule), report,
+and review (apply a reviewer's verdicts to STATE, the reviewed sample's precision).
 
 `run` starts the flow in this process; without PREFECT_API_URL Prefect's embedded
 ephemeral server is used, so nobody starts a server by hand. Exit status 0 when the run
@@ -17,9 +18,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from flows import settings
+from flows.review_cli import review_app
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="presswash: clean, deduplicate and account for scraped news text.")
+app.add_typer(review_app, name="review")
 err = Console(stderr=True)
 
 
@@ -123,10 +126,14 @@ def inspect(
 
 
 @app.command()
-def report(out: Annotated[str, typer.Argument(help="a run's output folder")]) -> None:
-    """Rebuild OUT/report.html from OUT's files."""
+def report(
+    out: Annotated[str, typer.Argument(help="a run's output folder")],
+    config: Annotated[str | None, typer.Option("--config", help="TOML file whose [review] table to use")] = None,
+) -> None:
+    """Rebuild OUT/report/ from OUT's files (with the run's own [review] settings, or --config's)."""
     import orjson
 
+    from cleaners.config import Config
     from cleaners.report.build import build_report
 
     path = Path(out)
@@ -134,7 +141,13 @@ def report(out: Annotated[str, typer.Argument(help="a run's output folder")]) ->
     if not stats.exists():
         err.print(f"presswash: {out} is not a finished run (no stats.json)")
         raise typer.Exit(1)
-    print(build_report(path, orjson.loads(stats.read_bytes())))
+    try:
+        cfg = Config.from_toml(config).review if config else None
+    except (OSError, ValueError) as exc:
+        err.print(f"presswash: {config}: {exc}", markup=False, highlight=False)
+        raise typer.Exit(1) from None
+    print(build_report(path, orjson.loads(stats.read_bytes()), cfg))
+
 
 
 def main() -> None:

@@ -17,6 +17,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -121,6 +122,21 @@ def cli(prefect_server: dict[str, str]):  # type: ignore[no-untyped-def]
     def call(args: list[str], **kw: object) -> subprocess.CompletedProcess[str]:
         return run_cli(args, prefect_server, **kw)  # type: ignore[arg-type]
     return call
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium, headless, driven by playwright (never `playwright install`); one
+    per test module, so no playwright event loop outlives the module that needs it."""
+    from playwright.sync_api import sync_playwright
+
+    chromium = Path("/usr/bin/chromium")
+    if not chromium.exists():
+        pytest.fail(f"{chromium} is missing: apt-get install chromium (browser tests)")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(chromium), args=["--no-sandbox"], headless=True)
+        yield b
+        b.close()
 
 
 @pytest.fixture(scope="session")

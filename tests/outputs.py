@@ -26,14 +26,17 @@ def corpus(out: Path) -> dict[str, str]:
 
 def content_digests(out: Path) -> dict[str, str]:
     """sha256 of the decompressed content of every contract file (decisions.md:
-    corpus/, ledger/, removals/, dedup/, and report.html)."""
+    corpus/, ledger/, removals/, dedup/, and the report's pages)."""
     found = {}
     for sub in ("corpus", "ledger", "removals", "repairs", "dedup"):
         for p in sorted((out / sub).rglob("*")):
             if p.is_file():
                 with open_read(p) as fh:
                     found[str(p.relative_to(out))] = hashlib.sha256(fh.read()).hexdigest()
-    found["report.html"] = hashlib.sha256((out / "report.html").read_bytes()).hexdigest()
+    pages = sorted((out / "report").glob("*.html"))
+    assert pages, f"{out}/report/ has no pages"
+    for p in pages:
+        found[str(p.relative_to(out))] = hashlib.sha256(p.read_bytes()).hexdigest()
     return found
 
 

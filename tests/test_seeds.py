@@ -44,5 +44,5 @@ def test_seed_run(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
             pos = b
         rebuilt.append(pre[doc_id][pos:])
         assert "".join(rebuilt) == text
-    for name in ("stats.json", "report.html", "dedup"):
+    for name in ("stats.json", "report/index.html", "dedup"):
         assert (out / name).exists()

@@ -89,8 +89,8 @@ class SegmentIndex:
             ex = seg["exact_sorted"]
             if not len(ex) or not len(digests):
                 continue
-            keys = _as_void(np.ascontiguousarray(ex))
-            q = _as_void(np.ascontiguousarray(digests, dtype=np.uint64))
+            keys = digest_keys(np.ascontiguousarray(ex))
+            q = digest_keys(np.ascontiguousarray(digests, dtype=np.uint64))
             pos = np.minimum(np.searchsorted(keys, q), len(keys) - 1)
             hit = keys[pos] == q
             rows = seg["exact_row"]
@@ -135,7 +135,8 @@ def _names(seg: Arrays) -> set[str]:
     return {p.stem for p in seg.folder.glob("*.npy")}
 
 
-def _as_void(a: np.ndarray) -> np.ndarray:
-    """Rows of a (n x 2) uint64 array as sortable scalars (big-endian bytes)."""
+def digest_keys(a: np.ndarray) -> np.ndarray:
+    """Rows of a (n x 2) uint64 array of exact digests as sortable scalars (big-endian
+    bytes), for searchsorted and isin."""
     be = a.astype(">u8")
     return be.view(np.dtype((np.void, 16))).ravel()

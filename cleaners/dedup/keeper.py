@@ -8,8 +8,9 @@ Policies (`dedup.keeper`):
 - preferred_source: a document from `dedup.preferred_sources` first, then earliest_date.
 - smallest_id: the smallest id.
 Every key is a property of the document itself (never its position in the input), so the
-keeper does not depend on input order. A copy from an earlier run is always the keeper:
-its run has already published it.
+keeper does not depend on input order. A copy a reviewer chose as the better keeper comes
+first (the very document chosen before an exact copy of it); then a copy from an earlier
+run: its run has already published it.
 """
 
 from __future__ import annotations
@@ -26,24 +27,27 @@ class Candidate:
     length: int
     preferred: bool = False
     earlier_run: str | None = None  # run id when the document comes from STATE
+    chosen: int = 0  # a reviewer chose it as keeper: 2 this document, 1 an exact copy of it
 
 
 def sort_key(c: Candidate, policy: str) -> tuple[object, ...]:
     if policy not in POLICIES:
         raise ValueError(f"unknown keeper policy {policy!r}; one of {', '.join(POLICIES)}")
-    earlier = 0 if c.earlier_run is not None else 1
+    earlier = (-c.chosen, 0 if c.earlier_run is not None else 1)
     date = (c.date < 0, c.date)
     if policy == "earliest_date":
-        return (earlier, *date, -c.length, c.id)
+        return (*earlier, *date, -c.length, c.id)
     if policy == "longest":
-        return (earlier, -c.length, *date, c.id)
+        return (*earlier, -c.length, *date, c.id)
     if policy == "preferred_source":
-        return (earlier, not c.preferred, *date, -c.length, c.id)
-    return (earlier, c.id)
+        return (*earlier, not c.preferred, *date, -c.length, c.id)
+    return (*earlier, c.id)
 
 
 def reason(c: Candidate, policy: str) -> str:
     """Why this document was kept, for the report."""
+    if c.chosen:
+        return "chosen by a reviewer" + (f" (published in run {c.earlier_run})" if c.earlier_run is not None else "")
     if c.earlier_run is not None:
         return f"published earlier, in run {c.earlier_run}"
     return {

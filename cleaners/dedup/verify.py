@@ -7,6 +7,11 @@ only looks alike: very short documents need a high Jaccard (a template-filled br
 shares most shingles with its siblings); and documents whose names and numbers differ
 (a template filled with other values: another story) are not copies however much
 wording they share.
+
+Each verdict also names the check that decided it and its margin: how far the deciding
+score is past that check's threshold (negative: short of it), and the guard nearest to
+firing with its own margin. The review queue ranks doubt by these alone, whatever the
+check is called, so a new check only has to report a name and a margin.
 """
 
 from __future__ import annotations
@@ -29,6 +34,15 @@ class Verdict:
     entities: float
     masked: float = 0.0  # Jaccard with names and numbers masked
     template: bool = False  # the pair looks like one template filled twice
+    check: str = ""  # the check that decided (or came nearest to deciding) the merge
+    margin: float = -1.0  # its score minus its threshold
+    guard: str = ""  # the guard nearest to keeping the pair apart ("" when none applied)
+    guard_margin: float = 1.0  # how far that guard is from firing
+
+    @property
+    def doubt(self) -> float:
+        """The smaller of the two margins: how little would have to change to flip it."""
+        return min(self.margin, self.guard_margin) if self.guard else self.margin
 
 
 @dataclass(frozen=True)
@@ -62,21 +76,42 @@ def verify(a: DocSets, b: DocSets, cfg: DedupConfig) -> Verdict:
     small, large = min(na, nb), max(na, nb)
     cont = inter / small
     ent = entity_agreement(a.ent, b.ent)
-    if jac >= cfg.exact_like:
-        return Verdict(True, jac, cont, ent, jac)
+    near_exact = jac >= cfg.exact_like
     masked = jaccard(a.msh, b.msh)
     if small < cfg.min_shingles:
         if large >= cfg.teaser_ratio * small:  # a teaser of a longer story
             ok = cont >= cfg.teaser_containment
+            rules = [("teaser", cont - cfg.teaser_containment)]
         else:  # two briefs: one template filled twice looks like this too
-            ok = jac >= cfg.short_jaccard and (not a.short or not b.short or only_insertions(a.short, b.short))
+            same_words = near_exact or not a.short or not b.short or only_insertions(a.short, b.short)
+            ok = jac >= cfg.short_jaccard and same_words
+            rules = [("short", jac - cfg.short_jaccard if same_words else -1.0)]
     else:
         ok = (jac >= cfg.min_jaccard or cont >= cfg.min_containment) or (
             # heavier edits (OCR noise, rewording) still count when the names and numbers agree
             (jac >= cfg.loose_jaccard or cont >= cfg.loose_containment) and ent >= cfg.loose_entities)
+        rules = [("jaccard", jac - cfg.min_jaccard), ("containment", cont - cfg.min_containment),
+                 ("loose", min(max(jac - cfg.loose_jaccard, cont - cfg.loose_containment), ent - cfg.loose_entities))]
     # one template filled with other names and numbers: masked, the two are nearly one text
     template = masked - jac >= cfg.template_gap and ent < cfg.template_entities
-    return Verdict(ok and not template and ent >= cfg.min_entity_agreement, jac, cont, ent, masked, template)
+    check, margin = max(rules, key=lambda r: r[1])
+    guard, guard_margin = min([("entities", ent - cfg.min_entity_agreement),
+                               ("template", max(cfg.template_gap - (masked - jac), ent - cfg.template_entities))],
+                              key=lambda g: g[1])
+    ok = ok and not template and ent >= cfg.min_entity_agreement
+    # a near-exact copy is one whatever its names say: the guards do not apply to it, and
+    # it is as sure as the surer of that check and the ordinary ones with their guards
+    if near_exact and jac - cfg.exact_like > min(margin, guard_margin):
+        return Verdict(True, jac, cont, ent, masked, template, "near_exact", jac - cfg.exact_like)
+    return Verdict(ok or near_exact, jac, cont, ent, masked, template, check, margin, guard, guard_margin)
+
+
+def chain_margin(v: Verdict, floor: float, chain_entities: float) -> float:
+    """How far a document joining a cluster through one of its copies (not verified
+    against the keeper itself) is past the chain rule: it keeps `floor` of the keeper
+    and `chain_entities` of its names and numbers, and is no filled-in template."""
+    template = -1.0 if v.template else 1.0
+    return min(max(v.jaccard, v.containment) - floor, v.entities - chain_entities, template)
 
 
 def entity_agreement(a: np.ndarray, b: np.ndarray) -> float:

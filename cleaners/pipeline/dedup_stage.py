@@ -1,29 +1,34 @@
 """Stage 3, once per run: exact dedup, near-dup candidates, verification, clusters, keepers.
 
 Reads the shards' work/sig/ folders (memory-mapped), works on integer document numbers,
-and writes: work/assign/NNNNN.json (per shard: which documents are duplicates, of what),
-OUT/dedup/clusters.jsonl*, and work/delta/index (this run's kept documents, the segment
-STATE will hold for later runs). Steps, each a function below:
+and writes (cleaners/pipeline/dedup_output.py): work/assign/NNNNN.json (per shard: which
+documents are duplicates, of what, and the verdicts that shaped them), OUT/dedup/clusters.jsonl*,
+and work/delta/index (this run's kept documents, the segment STATE will hold for later
+runs). Steps, each a function below:
 exact groups → LSH candidate pairs (this run, and against earlier runs' segments) →
-verification on true sets → union-find with keeper checks → keeper per cluster.
+verification on true sets → union-find with keeper checks and reviewers' verdicts →
+keeper per cluster.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
-import orjson
 
 from cleaners.config import Config
-from cleaners.dedup.cluster import Clusters
-from cleaners.dedup.index import SegmentIndex, build_segment
-from cleaners.dedup.keeper import Candidate, best, reason
+from cleaners.dedup.cluster import Clusters, Constraints
+from cleaners.dedup.index import SegmentIndex, digest_keys
+from cleaners.dedup.keeper import Candidate, best
 from cleaners.dedup.verify import DocSets, Verdict, verify
 from cleaners.io.arrays import Arrays
-from cleaners.io.shards import shard_writer, write_bytes
 from cleaners.pipeline.context import RunContext
+from cleaners.pipeline.dedup_output import Outcome, write_outputs
+from cleaners.review.book import Book
+from cleaners.review.records import digest_hex
+from cleaners.review.store import stored
 from cleaners.state import StateStore
 
 GROUP_ALL_PAIRS = 24  # LSH buckets up to this size give all their pairs; bigger ones a window
@@ -42,6 +47,7 @@ class Docs:
         self.seq = col("seq").astype(np.int64)
         self.exact = np.concatenate([np.asarray(s["exact"]) for s in self.shards]) if sizes else np.zeros((0, 2))
         self.length, self.date, self.pref = col("length"), col("date"), col("pref")
+        self.chosen: dict[int, int] = {}  # document → chosen level (cleaners/dedup/keeper.py)
 
     def __len__(self) -> int:
         return len(self.seq)
@@ -69,7 +75,18 @@ class Docs:
         return np.concatenate([s.row("bands", b) for s in self.shards])[rows]
 
     def candidate(self, g: int) -> Candidate:
-        return Candidate(self.id(g), int(self.date[g]), int(self.length[g]), bool(self.pref[g]))
+        return Candidate(self.id(g), int(self.date[g]), int(self.length[g]), bool(self.pref[g]),
+                         chosen=self.chosen.get(g, 0))
+
+    def digest(self, g: int) -> str:
+        return digest_hex(*self.exact[g])
+
+    def named(self, digests: set[str]) -> np.ndarray:
+        """The documents whose text has one of `digests` (sorted document numbers)."""
+        if not digests or not len(self):
+            return np.zeros(0, np.int64)
+        wanted = np.array([(int(d[:16], 16), int(d[16:], 16)) for d in sorted(digests)], np.uint64)
+        return np.nonzero(np.isin(digest_keys(self.exact), digest_keys(wanted)))[0]
 
 
 class Nodes:
@@ -107,13 +124,19 @@ def earlier_index(rctx: RunContext, snap: Any) -> Any:
     return SegmentIndex(snap.index_segments(rctx.run_id))
 
 
-def exact_groups(docs: Docs, policy: str) -> np.ndarray:
-    """rep[g]: the keeper of g's exact-duplicate group (g itself when unique)."""
+def exact_groups(docs: Docs, policy: str, alone: np.ndarray | None = None) -> np.ndarray:
+    """rep[g]: the keeper of g's exact-duplicate group (g itself when unique, or when it is
+    one of `alone`: texts whose exact copies a reviewer said are not duplicates)."""
     n = len(docs)
     rep = np.arange(n)
     if not n:
         return rep
+    grouped = np.ones(n, bool)
+    if alone is not None:
+        grouped[alone] = False
     order = np.lexsort((docs.exact[:, 1], docs.exact[:, 0]))
+    order = order[grouped[order]]
+    n = len(order)
     ex = docs.exact[order]
     new = np.ones(n, bool)
     new[1:] = np.any(ex[1:] != ex[:-1], axis=1)
@@ -165,18 +188,33 @@ def run_dedup(rctx_d: dict[str, Any], n_shards: int) -> dict[str, Any]:
     cfg: Config = rctx.cfg
     d = cfg.dedup
     docs = Docs(rctx, n_shards)
-    snap = StateStore(rctx.state).snapshot()
+    store = StateStore(rctx.state)
+    snap = store.snapshot()
     earlier = earlier_index(rctx, snap)
-    rep = exact_groups(docs, d.keeper) if d.exact else np.arange(len(docs))
+    book = Book.of(stored(store, snap))
+    named = docs.named(book.constrained)  # the few documents a verdict names
+    for g in (int(x) for x in named):
+        level = book.chosen_level(docs.digest(g), docs.id(g))
+        if level:
+            docs.chosen[g] = level
+    alone = np.array([g for g in named if docs.digest(int(g)) in book.self_apart], np.int64)
+    rep = exact_groups(docs, d.keeper, alone) if d.exact else np.arange(len(docs))
     reps = np.unique(rep)
     pos_of = np.searchsorted(reps, rep)  # each document's node: that of its exact group's keeper
     cands = Nodes(docs, reps)
+    rules = Constraints(book, {int(pos_of[g]): docs.digest(int(g)) for g in named})
     node_of_earlier: dict[tuple[int, int], int] = {}
 
     def earlier_node(s: int, row: int) -> int:
         if (s, row) not in node_of_earlier:
             node_of_earlier[(s, row)] = len(cands)
-            cands.append(earlier.candidate(s, row))
+            c = earlier.candidate(s, row)
+            if book:
+                digest = digest_hex(*earlier.exact_of(s, row))
+                if digest in book.constrained:
+                    rules.digest[len(cands)] = digest
+                    c = replace(c, chosen=book.chosen_level(digest, c.id))
+            cands.append(c)
         return node_of_earlier[(s, row)]
 
     sets: dict[int, tuple[np.ndarray, np.ndarray]] = {}
@@ -220,80 +258,13 @@ def run_dedup(rctx_d: dict[str, Any], n_shards: int) -> dict[str, Any]:
                 edges.append((v.jaccard, q, node))
         stats["verified_pairs"] = len(edges)
     weights = np.bincount(np.searchsorted(reps, rep), minlength=len(reps)).tolist() + [1] * (len(cands) - len(reps))
-    clusters = Clusters(cands, d.keeper, check, d.chain_floor, d.chain_entities, weights)
+    clusters = Clusters(cands, d.keeper, check, d.chain_floor, d.chain_entities, weights, rules)
     clusters.add(edges, d.min_jaccard)
-    return _write(rctx, docs, rep, pos_of, cands, clusters, check, earlier, node_of_earlier, stats)
-
-
-def _write(rctx: RunContext, docs: Docs, rep: np.ndarray, pos_of: np.ndarray,
-           cands: Nodes, clusters: Clusters, check: Any, earlier: SegmentIndex,
-           node_of_earlier: dict[tuple[int, int], int], stats: dict[str, int]) -> dict[str, Any]:
-    cfg = rctx.cfg
-    policy = cfg.dedup.keeper
-    n = len(docs)
-    final = np.full(n, -1, np.int64)  # node of the keeper of each document's cluster
-    for g in range(n):
-        final[g] = clusters.keeper[clusters.find(int(pos_of[g]))]
     earlier_of = {v: k for k, v in node_of_earlier.items()}
-    per_shard: dict[int, list[list[Any]]] = {}
-    by_keeper: dict[int, list[int]] = {}
-    for g in range(n):
-        keeper_node = int(final[g])
-        own_node = int(pos_of[g])
-        if keeper_node == own_node and rep[g] == g:
-            continue
-        by_keeper.setdefault(keeper_node, []).append(g)
-    records = []
-    for keeper_node, members in by_keeper.items():
-        kc = cands[keeper_node]
-        kept_run = kc.earlier_run
-        rows = []
-        for g in members:
-            own_node = int(pos_of[g])
-            exact = bool(np.array_equal(docs.exact[g], _exact_of(docs, cands.reps, keeper_node, earlier, earlier_of)))
-            v = None if exact else check(own_node, keeper_node)
-            sim = 1.0 if exact else round(v.jaccard, 4)
-            cont = 1.0 if exact else round(v.containment, 4)
-            kind = "exact" if exact else "near"
-            rows.append({"id": docs.id(g), "similarity": sim, "containment": cont, "kind": kind,
-                         "_g": g})
-        rows.sort(key=lambda r: (-r["similarity"], r["id"]))
-        records.append({"kept": kc.id, "kept_run": kept_run, "why": reason(kc, policy), "members": rows})
-    records.sort(key=lambda r: (-len(r["members"]), r["kept"]))
-    comp = cfg.run.compression
-    from cleaners.io.shards import SUFFIX
 
-    with shard_writer(rctx.staging / "dedup" / f"clusters{SUFFIX[comp]}", comp) as w:
-        for i, rec in enumerate(records):
-            cid = f"c{i:06d}"
-            for m in rec["members"]:
-                g = m.pop("_g")
-                per_shard.setdefault(int(docs.shard[g]), []).append(
-                    [int(docs.seq[g]), rec["kept"], rec["kept_run"], m["similarity"], m["kind"], cid])
-            out = {"cluster": cid, "kept": rec["kept"], "size": len(rec["members"]) + 1, "why": rec["why"],
-                   "members": rec["members"]}
-            if rec["kept_run"] is not None:
-                out["kept_run"] = rec["kept_run"]
-            w.write(orjson.dumps(out, option=orjson.OPT_APPEND_NEWLINE))
-    for s in range(len(docs.shards)):
-        write_bytes(rctx.shard_file("assign", s, ".json"), orjson.dumps(sorted(per_shard.get(s, []))))
-    dup = {int(g) for ms in by_keeper.values() for g in ms}
-    _write_index(rctx, docs, dup)
-    stats.update({"duplicates": len(dup), "kept": n - len(dup), "clusters": len(records),
-                  "near_duplicates": sum(1 for r in records for m in r["members"] if m["kind"] == "near")})
-    return {"stats": stats}
+    def digest_of(node: int) -> str:
+        if node < len(reps):
+            return docs.digest(int(reps[node]))
+        return digest_hex(*earlier.exact_of(*earlier_of[node]))
 
-
-def _exact_of(docs: Docs, reps: np.ndarray, node: int, earlier: Any,
-              earlier_of: dict[int, tuple[int, int]]) -> np.ndarray:
-    if node < len(reps):
-        return docs.exact[int(reps[node])]
-    return earlier.exact_of(*earlier_of[node])
-
-
-def _write_index(rctx: RunContext, docs: Docs, dup: set[int]) -> None:
-    """This run's kept documents as a new index segment, shard by shard."""
-    keep = np.ones(len(docs), bool)
-    keep[list(dup)] = False
-    parts = [(src, np.nonzero(keep[docs.shard == s])[0]) for s, src in enumerate(docs.shards)]
-    build_segment(rctx.work / "delta" / "index", parts, rctx.cfg.dedup.bands[0])
+    return write_outputs(rctx, Outcome(docs, rep, pos_of, cands, clusters, check, digest_of, book), stats)

@@ -124,7 +124,7 @@ def finalize_run(rctx_d: dict[str, Any], plan: dict[str, Any], stages: dict[str,
         # stage results): building OUT again from nothing would replace it with an empty one
         raise RuntimeError(f"{staging} is gone (an earlier attempt swapped it in); re-run to recompute")
     prune_staging(staging, len(stages["write"]))
-    build_report(staging, summary)
+    build_report(staging, summary, rctx.cfg.review)
     (staging / "stats.json").write_bytes(orjson.dumps(summary, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS))
     forget(rctx.work, STAGING_STAGES)
     swap_in(staging, Path(rctx.out))

@@ -4,7 +4,8 @@ Every entry of the shard becomes exactly one ledger record (kept, duplicate with
 `duplicate_of`, or rejected with a reason); kept documents also go to the corpus, and the
 texts of duplicates, with their source and url, to OUT/dedup/texts/ (the report's diffs,
 member links and source filter need them, and `presswash report OUT` must rebuild from
-OUT alone). Records are in input order.
+OUT alone). Records are in input order. A document a reviewer's verdict shaped (kept
+apart from a cluster, chosen as keeper, confirmed as a duplicate) cites it in `review`.
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ from cleaners.pipeline.context import RunContext
 def write_shard(index: int, rctx_d: dict[str, Any]) -> dict[str, Any]:
     rctx = RunContext.from_dict(rctx_d)
     comp = rctx.cfg.run.compression
-    assign = {row[0]: row for row in orjson.loads(rctx.shard_file("assign", index, ".json").read_bytes())}
+    assigned = orjson.loads(rctx.shard_file("assign", index, ".json").read_bytes())
+    assign = {row[0]: row for row in assigned["dup"]}
+    cited = {seq: cites for seq, cites in assigned["kept"]}
     counts = {"kept": 0, "duplicate": 0, "rejected": 0}
     reasons: dict[str, int] = {}
     staging = rctx.staging
@@ -36,12 +39,14 @@ def write_shard(index: int, rctx_d: dict[str, Any]) -> dict[str, Any]:
                 counts["rejected"] += 1
                 reasons[rec["reject"]] = reasons.get(rec["reject"], 0) + 1
             elif rec["seq"] in assign:
-                _, kept, kept_run, sim, kind, cluster = assign[rec["seq"]]
+                _, kept, kept_run, sim, kind, cluster, cites = assign[rec["seq"]]
                 ledger = {"id": rec["id"], "status": "duplicate", "duplicate_of": kept, "reason": None,
                           "similarity": sim, "match": kind, "cluster": cluster, "source": rec["source"],
                           "url": rec["url"]}
                 if kept_run is not None:
                     ledger["duplicate_of_run"] = kept_run
+                if cites:
+                    ledger["review"] = cites
                 counts["duplicate"] += 1
                 # with its source and url: the report shows them per member and filters on them
                 tw.write(orjson.dumps({"id": rec["id"], "text": rec["text"], "url": rec["url"],
@@ -49,6 +54,8 @@ def write_shard(index: int, rctx_d: dict[str, Any]) -> dict[str, Any]:
             else:
                 ledger = {"id": rec["id"], "status": "kept", "duplicate_of": None, "reason": None,
                           "source": rec["source"], "url": rec["url"], "removed": rec["removed"]}
+                if rec["seq"] in cited:
+                    ledger["review"] = cited[rec["seq"]]
                 counts["kept"] += 1
                 cw.write(orjson.dumps({"id": rec["id"], "text": rec["text"], "url": rec["url"],
                                        "source": rec["source"], "date": rec["date"]}, option=OPTS))

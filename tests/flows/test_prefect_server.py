@@ -28,4 +28,7 @@ def test_flow_run_completes_with_artifacts(tmp_path: Path, cli, prefect_server) 
     assert main.state.message == "in 5 = kept 5 + duplicate 0 + rejected 0"
     keys = {a.key: a for a in artifacts if a.flow_run_id == main.id}
     assert set(keys) == {"presswash-summary-e2e-seeds", "presswash-clusters-e2e-seeds"}
-    assert "**5** in = 5 kept + 0 duplicate + 0 rejected (ok)" in keys["presswash-summary-e2e-seeds"].data
+    summary = keys["presswash-summary-e2e-seeds"].data
+    assert "**5** in = 5 kept + 0 duplicate + 0 rejected (ok)" in summary
+    assert f"(file://{out.resolve() / 'report' / 'index.html'})" in summary  # the link to the report
+    assert "No doubtful clusters" in summary  # the seeds are five different articles
