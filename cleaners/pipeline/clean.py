@@ -15,15 +15,16 @@ from typing import Any
 import numpy as np
 import orjson
 
+from cleaners import _textcore as core
 from cleaners.config import Config
 from cleaners.dedup.features import band_keys, exact_digest, iter_tokens, normalize, signature, verification_sets
 from cleaners.document import Removal
 from cleaners.io.arrays import ragged, strings, write_arrays
 from cleaners.io.shards import OPTS, read_records, shard_name, shard_writer
 from cleaners.pipeline.context import RunContext
+from cleaners.pipeline.records import Cleaned, Prepared, Rejected, dump, read_entry
 from cleaners.rules.base import DocContext, SiteView
 from cleaners.rules.cleaner import Cleaner
-from cleaners.rules.textshape import enough_words, key_hash
 from cleaners.sitestats import Table
 from cleaners.stats import Stats
 
@@ -38,25 +39,17 @@ def date_ordinal(value: str | None) -> int:
         return -1
 
 
-def _views(docs: list[dict[str, Any]], table: Table, xsites: Table) -> list[SiteView]:
+def _views(docs: list[Prepared], table: Table, xsites: Table) -> list[SiteView]:
     """One batched lookup for every key any line of any document of the shard may ask."""
-    keys = np.unique(np.array([h for rec in docs for h in rec.pop("lookup")], dtype=np.uint64))
+    keys = np.unique(np.array([h for rec in docs for h in rec.lookup], dtype=np.uint64))
     d, h = table.lookup(keys)
     xd, _ = xsites.lookup(keys)
     found = {int(k): (int(a), int(b), int(x)) for k, a, b, x in zip(keys, d, h, xd, strict=True)}
     views = []
     for rec in docs:
-        site = rec["source"] or ""
-
-        def lookup(kind: str, key: str, site: str = site) -> tuple[int, int]:
-            got = found.get(key_hash(f"{kind}\x1f{site}\x1f{key}"), (0, 0, 0))
-            return got[0], got[1]
-
-        def sites_with(key: str) -> int:
-            return found.get(key_hash(f"X\x1f{key}"), (0, 0, 0))[2]
-
-        docs_n = found.get(key_hash(f"D\x1f{site}"), (0, 0, 0))[0]
-        views.append(SiteView(docs=docs_n, lookup=lookup, sites_with=sites_with))
+        mine = {k: found[k] for k in rec.lookup}
+        docs_n = mine.get(core.key_hash("D", None, rec.source or ""), (0, 0, 0))[0]
+        views.append(SiteView(docs=docs_n, found=mine))
     return views
 
 
@@ -67,61 +60,64 @@ def clean_shard(index: int, rctx_d: dict[str, Any]) -> dict[str, Any]:
     cleaner = Cleaner(cfg.clean)
     work = rctx.work
     dupids = np.load(work / "dupids.npy")
-    records = list(read_records(rctx.shard_file("prep", index, ".jsonl.zst")))
-    docs = [r for r in records if "reject" not in r]
-    views = dict(zip((r["seq"] for r in docs), _views(docs, Table(work / "sitetable"), Table(work / "xsites")),
+    records = [read_entry(r, Prepared) for r in read_records(rctx.shard_file("prep", index, ".jsonl.zst"))]
+    docs = [r for r in records if isinstance(r, Prepared)]
+    views = dict(zip((r.seq for r in docs), _views(docs, Table(work / "sitetable"), Table(work / "xsites")),
                      strict=True))
     comp = cfg.run.compression
-    kept: list[dict[str, Any]] = []
+    kept: list[Cleaned] = []
     with shard_writer(rctx.shard_file("clean", index, ".jsonl.zst"), "zstd") as w, \
             shard_writer(rctx.staging / "removals" / shard_name(index, comp), comp) as rw, \
             shard_writer(rctx.staging / "repairs" / shard_name(index, comp), comp) as pw:
         for rec in records:
             out = _clean_one(rec, cleaner, views, dupids, cfg, stats, rw, pw)
-            w.write(orjson.dumps(out, option=OPTS))
-            if "reject" not in out:
+            w.write(dump(out))
+            if isinstance(out, Cleaned):
                 kept.append(out)
-    _write_features(rctx.shard_file("sig", index, ""), kept, cfg)
+    _write_features(rctx.shard_file("sig", index, ""), [_as_dict(r) for r in kept], cfg)
     return {"index": index, "docs": len(kept), "stats": stats.to_dict()}
 
 
-def _clean_one(rec: dict[str, Any], cleaner: Cleaner, views: dict[int, SiteView], dupids: np.ndarray,
-               cfg: Config, stats: Stats, rw: Any, pw: Any) -> dict[str, Any]:
-    pos = int(np.searchsorted(dupids, rec["seq"]))
-    if pos < len(dupids) and dupids[pos] == rec["seq"]:
+def _as_dict(rec: Cleaned) -> dict[str, Any]:
+    return {"seq": rec.seq, "id": rec.id, "url": rec.url, "source": rec.source, "date": rec.date, "text": rec.text}
+
+
+def _clean_one(rec: Prepared | Rejected, cleaner: Cleaner, views: dict[int, SiteView], dupids: np.ndarray,
+               cfg: Config, stats: Stats, rw: Any, pw: Any) -> Cleaned | Rejected:
+    pos = int(np.searchsorted(dupids, rec.seq))
+    if pos < len(dupids) and dupids[pos] == rec.seq:
         return _duplicate_id(rec, stats)
-    if "reject" in rec:
+    if isinstance(rec, Rejected):
         return rec
     stats.add("clean", "in")
-    base = {"seq": rec["seq"], "id": rec["id"], "place": rec["place"]}
-    ctx = DocContext(source=rec["source"], url=rec["url"], title_hint=rec["title"], script=rec["script"],
-                     language=rec["language"], site=views[rec["seq"]])
-    first = [Removal(rule, a, b, rec["text"][a:b]) for rule, a, b in rec["first"]]
-    text, removals = cleaner.second_stage(rec["text"], first, ctx, stats)
+    ctx = DocContext(source=rec.source, url=rec.url, title_hint=rec.title, script=rec.script,
+                     language=rec.language, site=views[rec.seq])
+    first = [Removal(rule, a, b, rec.text[a:b]) for rule, a, b in rec.first]
+    text, removals = cleaner.second_stage(rec.text, first, ctx, stats)
     for r in removals:
-        rw.write(orjson.dumps({"id": rec["id"], "rule": r.rule, "start": r.start, "end": r.end, "text": r.text},
+        rw.write(orjson.dumps({"id": rec.id, "rule": r.rule, "start": r.start, "end": r.end, "text": r.text},
                               option=OPTS))
-    for kind, before, after, count in rec["repairs"]:
-        pw.write(orjson.dumps({"id": rec["id"], "kind": kind, "before": before, "after": after, "count": count},
+    for kind, before, after, count in rec.repairs:
+        pw.write(orjson.dumps({"id": rec.id, "kind": kind, "before": before, "after": after, "count": count},
                               option=OPTS))
-    if not enough_words(text, cfg.clean.min_words):
+    if core.word_count(text[: 40 * cfg.clean.min_words]) < cfg.clean.min_words and \
+            core.word_count(text) < cfg.clean.min_words:
         stats.add("clean", "dropped:empty_after_cleaning")
-        return base | {"reject": "empty_after_cleaning", "detail": f"{len(removals)} spans removed"}
+        return Rejected(rec.seq, rec.id, rec.place, "empty_after_cleaning", f"{len(removals)} spans removed")
     stats.add("clean", "kept")
-    return base | {"url": rec["url"], "source": rec["source"], "date": rec["date"], "text": text,
-                   "removed": len(removals)}
+    return Cleaned(rec.seq, rec.id, rec.place, rec.url, rec.source, rec.date, text, len(removals))
 
 
-def _duplicate_id(rec: dict[str, Any], stats: Stats) -> dict[str, Any]:
+def _duplicate_id(rec: Prepared | Rejected, stats: Stats) -> Rejected:
     """A later occurrence of an id (a reject too: its id was claimed all the same) goes to the
     ledger under its place (decisions.md). A place equal to the id (`presswash run sub/a.txt
     a.txt`) gets its input position appended, so the ledger still never repeats an id."""
     stats.add("clean", "dropped:duplicate_id")
-    place = rec["place"] if rec["place"] != rec["id"] else f"{rec['place']}#{rec['seq']}"
-    detail = f"id {rec['id']!r} seen earlier"
-    if "reject" in rec:
-        detail += f"; also {rec['reject']}" + (f": {rec['detail']}" if rec.get("detail") else "")
-    return {"seq": rec["seq"], "id": place, "place": rec["place"], "reject": "duplicate_id", "detail": detail[:300]}
+    place = rec.place if rec.place != rec.id else f"{rec.place}#{rec.seq}"
+    detail = f"id {rec.id!r} seen earlier"
+    if isinstance(rec, Rejected):
+        detail += f"; also {rec.reason}" + (f": {rec.detail}" if rec.detail else "")
+    return Rejected(rec.seq, place, rec.place, "duplicate_id", detail[:300])
 
 
 def _write_features(folder: Path, docs: list[dict[str, Any]], cfg: Config) -> None:

@@ -1,9 +1,9 @@
 """Stage 1, per shard: read, extract, repair encoding, first-stage clean, count line keys.
 
-Writes work/prep/NNNNN.jsonl.zst (one record per entry: a prepared document or a reject)
-and work/keys/NNNNN.npz (the hashed line keys each distinct document contributes to its
-site's statistics, and the id hash of every entry, rejects included, for the duplicate-id
-check).
+Writes work/prep/NNNNN.jsonl.zst (one record per entry: a `Prepared` document or a
+`Rejected` one) and work/keys/NNNNN.npz (the hashed line keys each distinct document
+contributes to its site's statistics, and the id hash of every entry, rejects included,
+for the duplicate-id check).
 """
 
 from __future__ import annotations
@@ -11,20 +11,20 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-import orjson
 
+from cleaners import _textcore as core
 from cleaners.config import Config
 from cleaners.document import Reject, Repair
 from cleaners.encoding import normalize_newlines, repair, unwrap_lines
 from cleaners.extract import Extractor
 from cleaners.io.shards import shard_writer, write_bytes
 from cleaners.pipeline.context import RunContext
+from cleaners.pipeline.records import Prepared, Rejected, dump
 from cleaners.readers.plan import ShardSpec
 from cleaners.readers.records import RawDoc, read_shard
 from cleaners.rules.base import DocContext
-from cleaners.rules.cleaner import Cleaner, keys_and_lookups
-from cleaners.rules.lexicon import latin_language
-from cleaners.rules.textshape import key_hash, main_script
+from cleaners.rules.cleaner import Cleaner, content_zones, line_keys, lookup_hashes
+from cleaners.rules.page import Page
 from cleaners.stats import Stats
 
 _EXTRACTORS: dict[str, Extractor] = {}
@@ -39,32 +39,18 @@ def extractor_for(cfg: Config) -> Extractor:
 
 
 def site_hash(source: str | None) -> int:
-    return key_hash("site\x1f" + (source or ""))
-
-
-def lookup_hashes(site: str, wanted: list[tuple[str, str]]) -> list[int]:
-    """Hashes of every site-table key the clean stage will ask about this document, so it
-    looks them up in one batch without parsing the document again."""
-    found = {key_hash(f"D\x1f{site}")}
-    for kind, key in wanted:
-        found.add(key_hash(f"{kind}\x1f{site}\x1f{key}"))
-        if kind == "L":
-            found.add(key_hash(f"X\x1f{key}"))
-    return sorted(found)
+    return core.key_hash("site", None, source or "")
 
 
 def doc_ident(url: str | None, text: str) -> int:
     """A document's identity for "distinct documents": its URL, else its text."""
     if url:
-        return key_hash("url\x1f" + url.strip().split("#", 1)[0].rstrip("/").casefold())
-    return key_hash("text\x1f" + text)
+        return core.key_hash("url", None, url.strip().split("#", 1)[0].rstrip("/").casefold())
+    return core.key_hash("text", None, text)
 
 
-def _reject(rej: Reject) -> dict[str, Any]:
-    return {"seq": rej.seq, "id": rej.id, "place": rej.place, "reject": rej.reason, "detail": rej.detail}
-
-
-def prepare_doc(raw: RawDoc, cfg: Config, cleaner: Cleaner, stats: Stats) -> dict[str, Any]:
+def prepare_doc(raw: RawDoc, cfg: Config, cleaner: Cleaner, stats: Stats) -> tuple[Prepared | Rejected, Page | None]:
+    """The prepared document and the page its first stage left (for its site keys)."""
     title = None
     date = raw.date
     text = raw.text
@@ -73,15 +59,15 @@ def prepare_doc(raw: RawDoc, cfg: Config, cleaner: Cleaner, stats: Stats) -> dic
         stats.add("extract", "in")
         if ex.error:
             stats.add("extract", f"dropped:{ex.error}")
-            return _reject(Reject(raw.id, ex.error, raw.seq, raw.place, ex.detail))
+            return Rejected(raw.seq, raw.id, raw.place, ex.error, ex.detail), None
         if len(ex.text.strip()) < cfg.extract.min_chars:
             stats.add("extract", "dropped:extraction_empty")
-            return _reject(Reject(raw.id, "extraction_empty", raw.seq, raw.place, "no main text found"))
+            return Rejected(raw.seq, raw.id, raw.place, "extraction_empty", "no main text found"), None
         stats.add("extract", "kept")
         text, title, date = ex.text, ex.title, date or ex.date
     assert text is not None
     if len(text) > cfg.read.max_text_chars:
-        return _reject(Reject(raw.id, "too_large", raw.seq, raw.place, f"{len(text)} characters of text"))
+        return Rejected(raw.seq, raw.id, raw.place, "too_large", f"{len(text)} characters of text"), None
     text, wraps = unwrap_lines(normalize_newlines(text))
     text, repairs = repair(text, cfg.encoding)
     repairs = ([Repair("bom", "\ufeff", "", 1)] if raw.bom else []) + wraps + repairs
@@ -89,18 +75,20 @@ def prepare_doc(raw: RawDoc, cfg: Config, cleaner: Cleaner, stats: Stats) -> dic
         stats.add("encoding", f"repaired:{r.kind}", r.count)
     stats.add("encoding", "docs_repaired" if repairs else "docs_clean")
     if not text.strip():
-        return _reject(Reject(raw.id, "empty", raw.seq, raw.place))
-    script = main_script(text)
+        return Rejected(raw.seq, raw.id, raw.place, "empty"), None
+    script = core.main_script(text)
     ctx = DocContext(source=raw.source, url=raw.url, title_hint=title, script=script,
-                     language=latin_language(text) if script == "Latin" else script)
-    text1, first = cleaner.first_stage(text, ctx, stats)
-    return {
-        "seq": raw.seq, "id": raw.id, "place": raw.place, "url": raw.url, "source": raw.source,
-        "date": date, "title": title, "script": ctx.script, "language": ctx.language, "text": text,
-        "first": [[r.rule, r.start, r.end] for r in first],
-        "repairs": [[r.kind, r.before, r.after, r.count] for r in repairs],
-        "_text1": text1,
-    }
+                     language=core.latin_language(text) if script == "Latin" else script)
+    page, first = cleaner.first_stage(Page.analyse(text, cleaner.keys(ctx)), ctx, stats)
+    # the site keys are counted on the page the first stage left, zoned without the
+    # page's <title> (what the site's pages have in common, not what this page says)
+    content_zones(page, DocContext(source=raw.source, url=raw.url, script=script))
+    max_shape = cfg.clean.sitelines.max_words_shape
+    prepared = Prepared(raw.seq, raw.id, raw.place, raw.url, raw.source, date, title, ctx.script, ctx.language, text,
+                        tuple((r.rule, r.start, r.end) for r in first),
+                        tuple((r.kind, r.before, r.after, r.count) for r in repairs),
+                        tuple(lookup_hashes(page, core.key_hash("D", None, raw.source or ""), max_shape)))
+    return prepared, page
 
 
 def prepare_shard(spec_d: dict[str, Any], rctx_d: dict[str, Any]) -> dict[str, Any]:
@@ -118,35 +106,35 @@ def prepare_shard(spec_d: dict[str, Any], rctx_d: dict[str, Any]) -> dict[str, A
     id_seqs: list[int] = []
     n_docs = 0
     out = rctx.shard_file("prep", spec.index, ".jsonl.zst")
+    max_shape = cfg.clean.sitelines.max_words_shape
     with shard_writer(out, "zstd") as w:
         for item in read_shard(spec, cfg, stats):
             stats.add("read", "in")
-            rec = _reject(item) if isinstance(item, Reject) else prepare_doc(item, cfg, cleaner, stats)
+            if isinstance(item, Reject):
+                rec, page = Rejected.of(item), None
+            else:
+                rec, page = prepare_doc(item, cfg, cleaner, stats)
             # every ledger id claims its id, rejects too: a later record with the same id is a
             # `duplicate_id`, so the ledger never holds two records with one id
-            id_hashes.append(key_hash(f"id\x1f{rec['id']}"))
-            id_seqs.append(rec["seq"])
-            if "reject" in rec:
-                stats.add("read", f"rejected:{rec['reject']}")
+            id_hashes.append(core.key_hash("id", None, rec.id))
+            id_seqs.append(rec.seq)
+            if isinstance(rec, Rejected):
+                stats.add("read", f"rejected:{rec.reason}")
             else:
+                assert page is not None
                 n_docs += 1
-                text1 = rec.pop("_text1")
-                site = rec["source"] or ""
-                ident = doc_ident(rec["url"], rec["text"])
-                keys.append(key_hash(f"D\x1f{site}"))
+                ident = doc_ident(rec.url, rec.text)
+                keys.append(core.key_hash("D", None, rec.source or ""))
                 idents.append(ident)
                 heads.append(False)
-                ctx = DocContext(source=rec["source"], url=rec["url"], script=rec["script"])
-                counted, wanted = keys_and_lookups(text1, ctx, cfg.clean.sitelines.max_words_shape)
-                rec["lookup"] = lookup_hashes(site, wanted)
-                for kind, key, head in counted:
-                    keys.append(key_hash(f"{kind}\x1f{site}\x1f{key}"))
+                for h, cross, head in line_keys(page, max_shape):
+                    keys.append(h)
                     idents.append(ident)
                     heads.append(head)
-                    if kind == "L":
-                        xkeys.append(key_hash(f"X\x1f{key}"))
-                        xsites.append(site_hash(rec["source"]))
-            w.write(orjson.dumps(rec, option=orjson.OPT_APPEND_NEWLINE))
+                    if cross:
+                        xkeys.append(cross)
+                        xsites.append(site_hash(rec.source))
+            w.write(dump(rec))
     _save_npz(rctx.shard_file("keys", spec.index, ".npz"),
               key=np.array(keys, dtype=np.uint64), ident=np.array(idents, dtype=np.uint64),
               head=np.array(heads, dtype=bool), xkey=np.array(xkeys, dtype=np.uint64),

@@ -16,6 +16,7 @@ import orjson
 
 from cleaners.io.shards import OPTS, read_records, shard_name, shard_writer
 from cleaners.pipeline.context import RunContext
+from cleaners.pipeline.records import Cleaned, Rejected, read_entry
 
 
 def write_shard(index: int, rctx_d: dict[str, Any]) -> dict[str, Any]:
@@ -31,33 +32,36 @@ def write_shard(index: int, rctx_d: dict[str, Any]) -> dict[str, Any]:
     with shard_writer(staging / "corpus" / name, comp) as cw, \
             shard_writer(staging / "ledger" / name, comp) as lw, \
             shard_writer(staging / "dedup" / "texts" / name, comp) as tw:
-        for rec in read_records(rctx.shard_file("clean", index, ".jsonl.zst")):
-            if "reject" in rec:
-                reason = rec["reject"] + (f": {rec['detail']}" if rec.get("detail") else "")
-                ledger = {"id": rec["id"], "status": "rejected", "duplicate_of": None, "reason": reason,
-                          "place": rec["place"]}
+        for raw in read_records(rctx.shard_file("clean", index, ".jsonl.zst")):
+            rec = read_entry(raw, Cleaned)
+            if isinstance(rec, Rejected):
+                ledger = {"id": rec.id, "status": "rejected", "duplicate_of": None, "reason": rec.reason_text,
+                          "place": rec.place}
                 counts["rejected"] += 1
-                reasons[rec["reject"]] = reasons.get(rec["reject"], 0) + 1
-            elif rec["seq"] in assign:
-                _, kept, kept_run, sim, kind, cluster, cites = assign[rec["seq"]]
-                ledger = {"id": rec["id"], "status": "duplicate", "duplicate_of": kept, "reason": None,
-                          "similarity": sim, "match": kind, "cluster": cluster, "source": rec["source"],
-                          "url": rec["url"]}
+                reasons[rec.reason] = reasons.get(rec.reason, 0) + 1
+                lw.write(orjson.dumps(ledger, option=OPTS))
+                continue
+            assert isinstance(rec, Cleaned)
+            if rec.seq in assign:
+                _, kept, kept_run, sim, kind, cluster, cites = assign[rec.seq]
+                ledger = {"id": rec.id, "status": "duplicate", "duplicate_of": kept, "reason": None,
+                          "similarity": sim, "match": kind, "cluster": cluster, "source": rec.source,
+                          "url": rec.url}
                 if kept_run is not None:
                     ledger["duplicate_of_run"] = kept_run
                 if cites:
                     ledger["review"] = cites
                 counts["duplicate"] += 1
                 # with its source and url: the report shows them per member and filters on them
-                tw.write(orjson.dumps({"id": rec["id"], "text": rec["text"], "url": rec["url"],
-                                       "source": rec["source"]}, option=OPTS))
+                tw.write(orjson.dumps({"id": rec.id, "text": rec.text, "url": rec.url, "source": rec.source},
+                                      option=OPTS))
             else:
-                ledger = {"id": rec["id"], "status": "kept", "duplicate_of": None, "reason": None,
-                          "source": rec["source"], "url": rec["url"], "removed": rec["removed"]}
-                if rec["seq"] in cited:
-                    ledger["review"] = cited[rec["seq"]]
+                ledger = {"id": rec.id, "status": "kept", "duplicate_of": None, "reason": None,
+                          "source": rec.source, "url": rec.url, "removed": rec.removed}
+                if rec.seq in cited:
+                    ledger["review"] = cited[rec.seq]
                 counts["kept"] += 1
-                cw.write(orjson.dumps({"id": rec["id"], "text": rec["text"], "url": rec["url"],
-                                       "source": rec["source"], "date": rec["date"]}, option=OPTS))
+                cw.write(orjson.dumps({"id": rec.id, "text": rec.text, "url": rec.url, "source": rec.source,
+                                       "date": rec.date}, option=OPTS))
             lw.write(orjson.dumps(ledger, option=OPTS))
     return {"index": index, "counts": counts, "reasons": reasons}

@@ -10,7 +10,6 @@ in one rule costs its removals, never the document.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from cleaners.document import Removal
@@ -22,18 +21,22 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class SiteView:
-    """What the run (and STATE) know about one key of this document's site: counts of
-    distinct documents. `docs` is the number of distinct documents of the site."""
+    """What the run (and STATE) know about the keys of this document's site, by their
+    hashes (a line's `h_*`): how many distinct documents hold a key, how many of those in
+    their head, and how many sites hold a line. `docs` is the number of distinct
+    documents of the site. Keys the document did not ask for count 0."""
 
     docs: int = 0
-    lookup: Callable[[str, str], tuple[int, int]] = lambda kind, key: (0, 0)
-    sites_with: Callable[[str], int] = lambda key: 0
+    found: dict[int, tuple[int, int, int]] = field(default_factory=dict)
 
-    def count(self, kind: str, key: str | None) -> int:
-        return self.lookup(kind, key)[0] if key else 0
+    def count(self, key_hash: int) -> int:
+        return self.found.get(key_hash, (0, 0, 0))[0]
 
-    def heads(self, key: str | None) -> int:
-        return self.lookup("L", key)[1] if key else 0
+    def heads(self, key_hash: int) -> int:
+        return self.found.get(key_hash, (0, 0, 0))[1]
+
+    def sites_with(self, cross_hash: int) -> int:
+        return self.found.get(cross_hash, (0, 0, 0))[2]
 
 
 @dataclass

@@ -1,4 +1,8 @@
-"""A document as lines with offsets, shapes and zones: what the line rules look at.
+"""A document as lines with offsets, features and zones: what the line rules look at.
+
+The lines and every feature the rules read of them (words, sentence and prose shape, word
+lists, bylines, dates, the site keys) come from the compiled core in one pass per
+document (`cleaners._textcore.line_features`); the rules decide over them here.
 
 Zones come from position, the strongest signal for furniture: the *core* of a document is
 the stretch between its first and last prose line (a sentence of some length); lines
@@ -9,29 +13,46 @@ paragraphs) must be found by other signals.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass, field, replace
 
-import regex as re
+from cleaners import _textcore as core
 
-from cleaners.rules.textshape import TERMINAL, line_key, words
-
-THAI = re.compile(r"\p{Thai}")
-
-PROSE_WORDS = 10
-CJK_PROSE_CHARS = 25
+_FLAG = dict(core.FLAGS)
+SENTENCE, PROSE = _FLAG["SENTENCE"], _FLAG["PROSE"]
+COPYRIGHT, BYLINE, DATE, BY_NAME = _FLAG["COPYRIGHT"], _FLAG["BYLINE"], _FLAG["DATE"], _FLAG["BY_NAME"]
+CREDIT, TAG_LIST, SELF_REF, QUOTE = _FLAG["CREDIT"], _FLAG["TAG_LIST"], _FLAG["SELF_REF"], _FLAG["QUOTE"]
+HAS_URL, ALNUM, TABLE_ROW = _FLAG["HAS_URL"], _FLAG["ALNUM"], _FLAG["TABLE_ROW"]
+COPYRIGHT_SIGN = _FLAG["COPYRIGHT_SIGN"]
+ENDS_STOP, RELATED_PREFIX, RELATED_HEADING = _FLAG["ENDS_STOP"], _FLAG["RELATED_PREFIX"], _FLAG["RELATED_HEADING"]
+SITE_NAME, PREFIX = _FLAG["SITE_NAME"], _FLAG["PREFIX"]
 
 
 @dataclass(slots=True)
 class Line:
+    """One non-blank line: where it is, its key (the folded line), and its features.
+    `h_*` are the site-scoped hashes of its keys in the per-site statistics (0: none)."""
+
     index: int
     start: int
     end: int
     text: str
     key: str
     n_words: int
-    sentence: bool
-    prose: bool
+    flags: int
+    furniture: int  # phrases of site machinery ("share this", "leave a reply")
+    weak: int  # words that are furniture only in short lines ("share", "menu"), lines of <= 6 words
+    nav: int  # navigation separators
+    site_talk: int  # words about the site ("newsletter", "cookies")
+    address: int  # words addressing the reader ("you", "our")
+    caps_words: int  # words of letters starting with a capital
+    long_words: int  # words of more than 3 letters ...
+    long_caps: int  # ... and how many of them start with a capital
+    h_line: int
+    h_cross: int  # the line's key across sites
+    h_shapes: list[int]
+    h_prefix: int
+    h_linked: int  # the key after a "Label:" prefix ("Read more: <title>")
+    h_linked_cross: int
     label: str | None = None  # the rule that removes this line
     zone: str = "body"  # head | body | tail
 
@@ -39,23 +60,30 @@ class Line:
     def kept(self) -> bool:
         return self.label is None
 
+    @property
+    def sentence(self) -> bool:
+        return bool(self.flags & SENTENCE)
 
-def _is_prose(text: str, n_words: int, sentence: bool) -> bool:
-    if not sentence:
-        return False
-    if n_words >= PROSE_WORDS:
-        return True
-    # Thai writes no spaces between words: count its letters instead
-    return len(THAI.findall(text)) >= CJK_PROSE_CHARS
+    @property
+    def prose(self) -> bool:
+        return bool(self.flags & PROSE)
+
+    def has(self, flag: int) -> bool:
+        return bool(self.flags & flag)
 
 
-@lru_cache(maxsize=1 << 16)
-def line_features(raw: str) -> tuple[str, int, bool, bool]:
-    """(key, words, sentence, prose) of a line. Cached: a document is parsed several times
-    on its way through the rules, and site furniture repeats across documents."""
-    n_words = len(words(raw))
-    sentence = bool(TERMINAL.search(raw)) and n_words >= 4
-    return line_key(raw), n_words, sentence, _is_prose(raw, n_words, sentence)
+@dataclass(frozen=True)
+class SiteKeys:
+    """Per document, what the core needs to hash a line's site keys and see the site's
+    name in it: the document's `source` and its name as letters (`site_label`)."""
+
+    site: str = ""
+    label: str = ""
+    max_shape_words: int = 14
+
+    @classmethod
+    def of(cls, source: str | None, max_shape_words: int) -> SiteKeys:
+        return cls(source or "", core.site_label(source) if source else "", max_shape_words)
 
 
 @dataclass
@@ -64,19 +92,29 @@ class Page:
     lines: list[Line] = field(default_factory=list)
 
     @classmethod
-    def parse(cls, text: str) -> Page:
-        page = cls(text)
+    def analyse(cls, text: str, keys: SiteKeys) -> Page:
+        cols = core.line_features(text, keys.site, keys.label, keys.max_shape_words)
+        page = cls(text, [Line(i, row[0], row[1], text[row[0]:row[1]], *row[2:])
+                          for i, row in enumerate(zip(*cols, strict=True))])
+        page.assign_zones()
+        return page
+
+    def without_removed(self, text: str) -> Page:
+        """The page of `text`, this page's text with its labelled lines removed: the
+        lines left keep their features (a line's features are its own text's), with
+        their new places."""
+        lines: list[Line] = []
         pos = 0
-        n = len(text)
-        while pos <= n:
-            nl = text.find("\n", pos)
-            end = n if nl < 0 else nl
-            raw = text[pos:end]
-            if raw.strip():
-                page.lines.append(Line(len(page.lines), pos, end, raw, *line_features(raw)))
-            if nl < 0:
-                break
-            pos = nl + 1
+        for ln in self.lines:
+            if not ln.kept:
+                continue
+            start = text.find(ln.text, pos)
+            end = start + len(ln.text)
+            if start < 0 or (start and text[start - 1] != "\n") or text[end:end + 1] not in ("", "\n"):
+                raise ValueError("removals cut into a line that was kept")
+            lines.append(replace(ln, index=len(lines), start=start, end=end, zone="body"))
+            pos = end
+        page = Page(text, lines)
         page.assign_zones()
         return page
 
@@ -89,15 +127,6 @@ class Page:
         first, last = prose[0], prose[-1]
         for ln in self.lines:
             ln.zone = "head" if ln.index < first else "tail" if ln.index > last else "body"
-
-    def kept_lines(self) -> list[Line]:
-        return [ln for ln in self.lines if ln.kept]
-
-    def neighbours(self, line: Line) -> tuple[Line | None, Line | None]:
-        i = line.index
-        before = self.lines[i - 1] if i > 0 else None
-        after = self.lines[i + 1] if i + 1 < len(self.lines) else None
-        return before, after
 
     def removal_spans(self) -> list[tuple[int, int, str]]:
         """(start, end, rule) for every labelled line: the line with the line break(s)

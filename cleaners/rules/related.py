@@ -9,12 +9,8 @@ kept at its top even when other pages list it.
 
 from __future__ import annotations
 
-import regex as re
-
 from cleaners.rules.base import DocContext, LineRule
-from cleaners.rules.lexicon import RELATED_HEADING, RELATED_PREFIX
-from cleaners.rules.page import Line, Page
-from cleaners.rules.textshape import PREFIX, line_key
+from cleaners.rules.page import PREFIX, RELATED_HEADING, RELATED_PREFIX, Line, Page
 
 
 def headline_like(ln: Line) -> bool:
@@ -23,20 +19,18 @@ def headline_like(ln: Line) -> bool:
         return False
     if not ln.sentence:
         return True
-    caps = sum(1 for w in re.findall(r"\p{L}+", ln.text) if w[:1].isupper())
-    return caps >= 0.5 * ln.n_words
+    return ln.caps_words >= 0.5 * ln.n_words
 
 
 def linked_title(ln: Line, ctx: DocContext) -> bool:
     """True when the line (or its text after a short label) heads another page of the site."""
-    keys = [ln.key]
-    m = PREFIX.match(ln.text)
-    if m:
-        keys.append(line_key(ln.text[m.end(1):].lstrip(" :：»›|")))
+    keys = [ln.h_line if ln.key else 0]
+    if ln.has(PREFIX):
+        keys.append(ln.h_linked)  # 0 when nothing follows the label
+    own = 1 if ln.zone == "head" else 0
     for key in keys:
-        heads = ctx.site.heads(key)
-        own = 1 if ln.zone == "head" else 0
-        if key and heads - own >= 1 and heads <= 2 and ctx.site.count("L", key) > own:
+        heads = ctx.site.heads(key) if key else 0
+        if key and heads - own >= 1 and heads <= 2 and ctx.site.count(key) > own:
             return True
     return False
 
@@ -44,7 +38,7 @@ def linked_title(ln: Line, ctx: DocContext) -> bool:
 def list_heading(ln: Line) -> bool:
     if ln.sentence or ln.n_words > 6:
         return False
-    return bool(RELATED_HEADING.match(ln.key))
+    return ln.has(RELATED_HEADING)
 
 
 class RelatedLinks(LineRule):
@@ -55,11 +49,11 @@ class RelatedLinks(LineRule):
         for ln in page.lines:
             if not ln.kept or ln.index == title:
                 continue
-            if (headline_like(ln) and linked_title(ln, ctx)) or (RELATED_PREFIX.match(ln.text) and ln.n_words <= 30):
+            if (headline_like(ln) and linked_title(ln, ctx)) or (ln.has(RELATED_PREFIX) and ln.n_words <= 30):
                 ln.label = self.name
         lines = page.lines
         for i, ln in enumerate(lines):
-            if not (list_heading(ln) or (ln.label == self.name and RELATED_PREFIX.match(ln.text))):
+            if not (list_heading(ln) or (ln.label == self.name and ln.has(RELATED_PREFIX))):
                 continue
             run = []
             for nxt in lines[i + 1:]:

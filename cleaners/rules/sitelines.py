@@ -13,8 +13,7 @@ from __future__ import annotations
 
 from cleaners.config import SiteLinesConfig
 from cleaners.rules.base import DocContext, LineRule
-from cleaners.rules.page import Line, Page
-from cleaners.rules.textshape import prefix_key, shape_keys
+from cleaners.rules.page import PREFIX, Line, Page
 
 
 def is_title(ln: Line, ctx: DocContext) -> bool:
@@ -37,10 +36,10 @@ class SiteRepeated(LineRule):
         for ln in page.lines:
             if not ln.kept or is_title(ln, ctx) or not ln.key:
                 continue
-            n = ctx.site.count("L", ln.key)
+            n = ctx.site.count(ln.h_line)
             if n < 2:
                 continue
-            heads = ctx.site.heads(ln.key)
+            heads = ctx.site.heads(ln.h_line)
             if 0 < heads <= 2 < n and heads < n / 2:
                 continue  # another page's title in a list of links: the related rule's call
             banner = ln.zone == "head" and not ln.sentence and ln.n_words <= 14  # above the title
@@ -64,10 +63,8 @@ class SiteTemplate(LineRule):
                 continue
             if ln.zone == "body" and ln.sentence and ln.n_words > 6:
                 continue
-            hits = [ctx.site.count("S", k) for k in shape_keys(ln.text)]
-            if any(frequent(n, docs, self.cfg) for n in hits):
+            if any(frequent(ctx.site.count(h), docs, self.cfg) for h in ln.h_shapes):
                 ln.label = self.name
                 continue
-            pk = prefix_key(ln.text)
-            if pk and not ln.sentence and frequent(ctx.site.count("P", pk), docs, self.cfg):
+            if ln.has(PREFIX) and not ln.sentence and frequent(ctx.site.count(ln.h_prefix), docs, self.cfg):
                 ln.label = self.name

@@ -13,9 +13,9 @@ from urllib.parse import unquote, urlsplit
 
 import regex as re
 
+from cleaners import _textcore as core
 from cleaners.rules.base import DocContext, LineRule
-from cleaners.rules.page import Line, Page
-from cleaners.rules.textshape import URL, fold, line_key, words
+from cleaners.rules.page import COPYRIGHT_SIGN, ENDS_STOP, HAS_URL, Line, Page
 
 SEPARATORS = re.compile(r"\s*(?:[|·•›»>/\\:–—]|\s-\s|::)\s*")
 MAX_TITLE_WORDS = 40
@@ -41,7 +41,7 @@ def slug_words(url: str | None) -> tuple[str, ...]:
 
 
 def _slug_match(ln: Line, slug: tuple[str, ...]) -> bool:
-    ws = [w.casefold() for w in words(ln.text)]
+    ws = [w.casefold() for w in core.words(ln.text)]
     if not ws or not slug:
         return False
     head = ws[: len(slug) + 2]
@@ -50,16 +50,14 @@ def _slug_match(ln: Line, slug: tuple[str, ...]) -> bool:
 
 
 def title_like(ln: Line) -> bool:
-    return 2 <= ln.n_words <= MAX_TITLE_WORDS and not URL.search(ln.text) and "©" not in ln.text
+    return 2 <= ln.n_words <= MAX_TITLE_WORDS and not ln.has(HAS_URL) and not ln.has(COPYRIGHT_SIGN)
 
 
 def headline_shaped(ln: Line) -> bool:
     """Title case, or a short line without a final full stop."""
     if not title_like(ln) or ln.n_words > 30:
         return False
-    ws = [w for w in re.findall(r"\p{L}+", ln.text) if len(w) > 3]
-    caps = sum(1 for w in ws if w[:1].isupper())
-    return (bool(ws) and caps >= 0.6 * len(ws)) or not ln.text.rstrip().endswith(".")
+    return (ln.long_words > 0 and ln.long_caps >= 0.6 * ln.long_words) or not ln.has(ENDS_STOP)
 
 
 def early_title(page: Page, ctx: DocContext) -> int | None:
@@ -67,13 +65,13 @@ def early_title(page: Page, ctx: DocContext) -> int | None:
     or the page's <title>, repeated right below itself, or headline-shaped and the first
     prose-looking line (a title may end in a full stop)."""
     slug = slug_words(ctx.url)
-    hint = line_key(ctx.title_hint) if ctx.title_hint else None
+    hint = core.line_key(ctx.title_hint) if ctx.title_hint else None
     first = page.lines[:6]
     named = [ln for ln in first if title_like(ln) and ((slug and _slug_match(ln, slug)) or (hint and ln.key == hint))]
     if named:
         return min(named, key=lambda ln: ln.n_words).index
     for ln in first:
-        if title_like(ln) and ln.key and any(o is not ln and contains_title(o.text, ln.key) for o in first):
+        if title_like(ln) and ln.key and any(o is not ln and contains_title(o, ln.key) for o in first):
             return ln.index
     for i, ln in enumerate(first):
         if ln.prose and ln.n_words >= 15:
@@ -93,29 +91,29 @@ def find_title(page: Page, ctx: DocContext) -> int | None:
         first = next((ln for ln in page.lines if ln.kept), None)
         head = [first] if first is not None and not first.prose else []
     slug = slug_words(ctx.url)
-    hint = line_key(ctx.title_hint) if ctx.title_hint else None
+    hint = core.line_key(ctx.title_hint) if ctx.title_hint else None
     named = [ln for ln in head if title_like(ln) and ((slug and _slug_match(ln, slug)) or (hint and ln.key == hint))]
     if named:  # the shortest: "Home › News › Title" also spells out the slug
         return min(named, key=lambda ln: ln.n_words).index
     for ln in head:  # a line that another head line decorates ("Site - Title", a breadcrumb)
-        if title_like(ln) and any(o is not ln and contains_title(o.text, ln.key) for o in head):
+        if title_like(ln) and any(o is not ln and contains_title(o, ln.key) for o in head):
             return ln.index
     for ln in head:
         if not title_like(ln) or SEPARATORS.search(ln.text.strip()) and ln.n_words <= 8:
             continue
-        if ctx.site.heads(ln.key) <= 1:
+        if (ctx.site.heads(ln.h_line) if ln.key else 0) <= 1:
             return ln.index
     return None
 
 
-def contains_title(line_text: str, title_key: str) -> bool:
+def contains_title(ln: Line, title_key: str) -> bool:
     """A line made of the title plus separators and a few other words (site, sections)."""
-    key = line_key(line_text)
+    key = ln.key
     if title_key not in key or key == title_key:
         return False
     rest = key.replace(title_key, " ", 1)
     parts = [p for p in SEPARATORS.split(rest) if p.strip()]
-    has_sep = bool(SEPARATORS.search(fold(line_text)))
+    has_sep = bool(SEPARATORS.search(core.fold(ln.text)))
     return has_sep and sum(len(p.split()) for p in parts) <= 8
 
 
@@ -132,5 +130,5 @@ class DuplicateTitle(LineRule):
         for ln in page.lines:
             if not ln.kept or ln.index == idx:
                 continue
-            if ln.key == key or contains_title(ln.text, key):
+            if ln.key == key or contains_title(ln, key):
                 ln.label = self.name

@@ -12,11 +12,10 @@ from functools import lru_cache
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cleaners import _textcore as core
 from cleaners.config import CleanConfig
 from cleaners.rules.base import DocContext
 from cleaners.rules.cleaner import Cleaner
-from cleaners.rules.lexicon import latin_language
-from cleaners.rules.textshape import main_script
 from tests.conftest import SHARED
 
 CLEANER = Cleaner(CleanConfig())
@@ -30,8 +29,8 @@ FRAGMENTS = [
 
 
 def ctx_for(text: str) -> DocContext:
-    script = main_script(text)
-    return DocContext(script=script, language=latin_language(text) if script == "Latin" else script)
+    script = core.main_script(text)
+    return DocContext(script=script, language=core.latin_language(text) if script == "Latin" else script)
 
 
 def check(text: str, ctx: DocContext | None = None) -> str:
