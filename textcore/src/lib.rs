@@ -8,10 +8,12 @@
 
 use pyo3::prelude::*;
 
+pub mod dedup;
 pub mod pychar;
 
 #[pymodule]
 fn _textcore(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    dedup::register(m)?;
     Ok(())
 }

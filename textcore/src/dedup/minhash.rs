@@ -1,0 +1,132 @@
+//! Word shingles, their MinHash signature and its LSH band keys.
+//!
+//! The signature is datasketch's `MinHash(num_perm, seed, scheme="affine32")` fed the
+//! shingles with the hash function "a shingle's 64-bit hash folded to 32 bits": each
+//! value is pre-mixed with MurmurHash3's 32-bit finaliser (fmix32), then permutation j
+//! maps it to a_j * x + b_j mod 2^32 and keeps the minimum. The a_j and b_j are
+//! datasketch's own (read from a `MinHash` in Python and passed in), so the signatures
+//! load as `LeanMinHash` and work with datasketch's LSH classes.
+
+use super::tokens::mix64;
+
+/// Multiplier chaining a shingle's word hashes (odd, 64-bit golden ratio).
+const CHAIN: u64 = 0x9E3779B97F4A7C15;
+/// What a run of slot words (names, numbers) becomes in the masked shingles.
+pub const SLOT: u64 = 0x5EED5EED5EED5EED;
+const FNV_OFFSET: u64 = 0xCBF29CE484222325;
+const FNV_PRIME: u64 = 0x100000001B3;
+
+/// Sorted unique hashes of the k-word shingles (a text of fewer than k words is one
+/// shingle of all its words; a text of none has none).
+pub fn shingles(tokens: &[u64], k: usize) -> Vec<u64> {
+    if tokens.is_empty() || k == 0 {
+        return Vec::new();
+    }
+    let k = k.min(tokens.len());
+    let mut out: Vec<u64> = tokens
+        .windows(k)
+        .map(|w| mix64(w[1..].iter().fold(w[0], |acc, &t| acc.wrapping_mul(CHAIN).wrapping_add(t))))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// presswash's 32-bit shingle hash (the value datasketch's hash function returns).
+pub fn fold32(h: u64) -> u32 {
+    (h ^ (h >> 32)) as u32
+}
+
+/// Sorted unique 32-bit values of 64-bit hashes.
+pub fn to32(hashes: impl Iterator<Item = u64>, fold: fn(u64) -> u32) -> Vec<u32> {
+    let mut out: Vec<u32> = hashes.map(fold).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// MurmurHash3's 32-bit finaliser, as datasketch's `_fmix(hv, 32)`.
+pub fn fmix32(mut h: u32) -> u32 {
+    h ^= h >> 16;
+    h = h.wrapping_mul(0x85EBCA6B);
+    h ^= h >> 13;
+    h = h.wrapping_mul(0xC2B2AE35);
+    h ^ (h >> 16)
+}
+
+/// datasketch's affine32 permutations: `a` odd, both taken from `MinHash.permutations`.
+pub struct Permutations {
+    pub a: Vec<u32>,
+    pub b: Vec<u32>,
+}
+
+impl Permutations {
+    /// Writes the signature of the 32-bit shingle values `x` into `sig` (one value per
+    /// permutation; all u32::MAX, datasketch's empty value, when there are none).
+    /// Time is permutations × shingles; memory only the pre-mixed values.
+    pub fn signature(&self, x: &[u32], sig: &mut [u32]) {
+        let mixed: Vec<u32> = x.iter().map(|&v| fmix32(v)).collect();
+        for ((s, &a), &b) in sig.iter_mut().zip(&self.a).zip(&self.b) {
+            // one permutation over all values: a vectorisable min-reduction
+            *s = mixed.iter().fold(u32::MAX, |m, &v| m.min(a.wrapping_mul(v).wrapping_add(b)));
+        }
+    }
+}
+
+/// One 64-bit key per LSH band of `rows` signature values: FNV-1a over the band's
+/// values, plus the band number (equal bands at other positions must not collide), mixed.
+pub fn band_keys(sig: &[u32], rows: usize, out: &mut [u64]) {
+    for (band, (key, values)) in out.iter_mut().zip(sig.chunks_exact(rows)).enumerate() {
+        let acc = values.iter().fold(FNV_OFFSET, |acc, &v| (acc ^ v as u64).wrapping_mul(FNV_PRIME));
+        *key = mix64(acc.wrapping_add(band as u64));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shingles_chain_k_words() {
+        let t = [1u64, 2, 3, 4];
+        let want = |w: &[u64]| mix64(w.iter().skip(1).fold(w[0], |a, &x| a.wrapping_mul(CHAIN).wrapping_add(x)));
+        let mut expect = vec![want(&t[0..3]), want(&t[1..4])];
+        expect.sort_unstable();
+        assert_eq!(shingles(&t, 3), expect);
+        assert_eq!(shingles(&t, 9), vec![want(&t)]); // shorter than k: one shingle
+        assert_eq!(shingles(&[5, 5, 5, 5], 2).len(), 1); // repeats count once
+        assert!(shingles(&[], 5).is_empty());
+    }
+
+    #[test]
+    fn fmix32_known_values() {
+        // as datasketch's `_fmix(np.array([x], np.uint32), 32)` computes them
+        assert_eq!(fmix32(0), 0);
+        assert_eq!(fmix32(1), 0x514E28B7);
+        assert_eq!(fmix32(0xFFFFFFFF), 0x81F16F39);
+    }
+
+    #[test]
+    fn affine_permutation_known_values() {
+        let p = Permutations { a: vec![1, 3, 0xFFFFFFFF], b: vec![0, 5, 7] };
+        let mut sig = [0u32; 3];
+        p.signature(&[1], &mut sig);
+        let m = fmix32(1);
+        assert_eq!(sig, [m, m.wrapping_mul(3).wrapping_add(5), m.wrapping_neg().wrapping_add(7)]);
+        p.signature(&[1, 2, 3], &mut sig);
+        assert_eq!(sig[0], [1, 2, 3].map(fmix32).into_iter().min().unwrap());
+        p.signature(&[], &mut sig);
+        assert_eq!(sig, [u32::MAX; 3]);
+    }
+
+    #[test]
+    fn band_keys_depend_on_values_and_position() {
+        let mut keys = [0u64; 2];
+        band_keys(&[7, 8, 7, 8], 2, &mut keys);
+        assert_ne!(keys[0], keys[1]); // same values, other band
+        let mut other = [0u64; 2];
+        band_keys(&[7, 8, 7, 9], 2, &mut other);
+        assert_eq!(keys[0], other[0]);
+        assert_ne!(keys[1], other[1]);
+    }
+}
