@@ -2,6 +2,8 @@
 //! its signature, LSH band keys and exact digest, the sets a candidate pair is verified
 //! on (as values plus offsets), and the normalised text of a short document.
 
+use std::borrow::Cow;
+
 use super::minhash::{self, fold32, Permutations, SLOT};
 use super::normalize::{self, Normalized};
 use super::tokens::{self, Tokens};
@@ -49,8 +51,9 @@ impl<T: Copy> Ragged<T> {
 
 /// The sets a pair is verified on.
 pub struct Sets {
-    /// Sorted unique 64-bit shingles.
-    pub shingles: Vec<u64>,
+    /// How many distinct 64-bit shingles, when fewer than `min_shingles` (else
+    /// `min_shingles`: nothing reads more).
+    pub distinct: usize,
     /// The shingles as sorted unique 32-bit values.
     pub sh: Vec<u32>,
     /// Entity words' hashes (low 32 bits), sorted unique.
@@ -60,9 +63,11 @@ pub struct Sets {
     pub msh: Vec<u32>,
 }
 
-pub fn sets(t: &Tokens, k: usize) -> Sets {
+pub fn sets(t: &Tokens, k: usize, min_shingles: usize) -> Sets {
     let shingles = minhash::shingles(&t.hashes, k);
     let sh = minhash::to32(shingles.iter().copied(), fold32);
+    // folding to 32 bits only merges values, so `sh` already proves a long document long
+    let distinct = if sh.len() >= min_shingles { min_shingles } else { minhash::unique(shingles).len() };
     let ent = minhash::to32(t.hashes.iter().zip(&t.entity).filter(|(_, &e)| e).map(|(&h, _)| h), |h| h as u32);
     let mut masked = Vec::with_capacity(t.hashes.len());
     for (i, (&h, &slot)) in t.hashes.iter().zip(&t.slot).enumerate() {
@@ -73,26 +78,70 @@ pub fn sets(t: &Tokens, k: usize) -> Sets {
         }
     }
     let msh = minhash::to32(minhash::shingles(&masked, k).into_iter(), fold32);
-    Sets { shingles, sh, ent, msh }
+    Sets { distinct, sh, ent, msh }
 }
 
 impl Batch {
     pub fn push(&mut self, text: &str, p: &Params) {
-        let norm = Normalized::new(text);
-        let s = sets(&tokens::tokenize(&norm), p.shingle_words);
-        let n_perm = p.perms.a.len();
-        let at = self.sig.len();
-        self.sig.resize(at + n_perm, 0);
-        // the signature needs only the distinct 32-bit values: repeats never lower a minimum
-        p.perms.signature(&s.sh, &mut self.sig[at..]);
-        let at_band = self.bands.len();
-        self.bands.resize(at_band + p.bands, 0);
-        minhash::band_keys(&self.sig[at..at + p.bands * p.rows], p.rows, &mut self.bands[at_band..]);
-        self.exact.extend(normalize::exact_digest(text));
+        let nf = normalize::nfkc(text);
+        let norm = match normalize::dehyphenate(text) {
+            Cow::Borrowed(_) => Normalized::from_nfkc(&nf), // nothing re-joined: the same NFKC
+            Cow::Owned(joined) => Normalized::from_nfkc(&normalize::nfkc(&joined)),
+        };
+        let s = sets(&tokens::tokenize(&norm), p.shingle_words, p.min_shingles);
+        self.push_signature(&s.sh, p);
+        self.exact.extend(normalize::exact_digest_of_nfkc(&nf));
         self.sh.push(&s.sh);
         self.ent.push(&s.ent);
         self.msh.push(&s.msh);
-        let short = if s.shingles.len() < p.min_shingles { norm.text() } else { String::new() };
+        let short = if s.distinct < p.min_shingles { norm.text() } else { String::new() };
         self.short.push(short.as_bytes());
+    }
+
+    /// Appends the signature and band keys of a document's 32-bit shingle set (the
+    /// signature needs only the distinct values: repeats never lower a minimum).
+    pub fn push_signature(&mut self, sh: &[u32], p: &Params) {
+        let at = self.sig.len();
+        self.sig.resize(at + p.perms.a.len(), 0);
+        p.perms.signature(sh, &mut self.sig[at..]);
+        let at_band = self.bands.len();
+        self.bands.resize(at_band + p.bands, 0);
+        minhash::band_keys(&self.sig[at..at + p.bands * p.rows], p.rows, &mut self.bands[at_band..]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sets_of(text: &str) -> Sets {
+        sets(&tokens::tokenize(&Normalized::new(text)), 3, 50)
+    }
+
+    #[test]
+    fn a_template_filled_with_other_names_masks_to_the_same_shingles() {
+        let a = sets_of("Police said Ana Ruiz met Tom on Monday in the town hall");
+        let b = sets_of("Police said Bo met Li Wei on Friday in the town hall");
+        assert_eq!(a.msh, b.msh); // each run of capitalised words is one slot
+        assert_ne!(a.sh, b.sh);
+        assert_eq!(a.ent.len(), 4); // ana, ruiz, tom, monday; "Police" opens the sentence
+    }
+
+    #[test]
+    fn entity_set_holds_low_32_bits_of_word_hashes() {
+        let t = Tokens { hashes: vec![1 << 40 | 7, 9, 7], entity: vec![true, false, true], slot: vec![true, false, true] };
+        assert_eq!(sets(&t, 2, 50).ent, vec![7]);
+    }
+
+    #[test]
+    fn short_documents_keep_their_normalised_text() {
+        let p = Params { shingle_words: 2, bands: 1, rows: 2, min_shingles: 3, perms: Permutations { a: vec![1, 3], b: vec![0, 0] } };
+        let mut batch = Batch::default();
+        batch.push("Ｏne TWO three", &p); // two shingles: short
+        batch.push("one two three four", &p); // three: not short
+        assert_eq!(batch.short.values, b"one two three");
+        assert_eq!(batch.short.offsets, [0, 13, 13]);
+        assert_eq!(batch.sig.len(), 4);
+        assert_eq!(batch.bands.len(), 2);
     }
 }

@@ -3,13 +3,14 @@
 //! a batch of texts per call so no Python code runs per word or per shingle. The
 //! decisions (candidate pairs, verification, clusters) stay in Python over these arrays.
 
+pub mod chars;
 pub mod features;
 pub mod minhash;
 pub mod normalize;
 pub mod tokens;
 
 use numpy::ndarray::Array2;
-use numpy::{IntoPyArray, PyArray1, PyReadonlyArray1};
+use numpy::{IntoPyArray, PyArray1, PyArray2, PyReadonlyArray1};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
@@ -62,10 +63,9 @@ impl DedupFeatures {
         });
         let n = texts.len();
         let out = PyDict::new(py);
-        let matrix = |v: Vec<u32>, width: usize| Array2::from_shape_vec((n, width), v).map(|a| a.into_pyarray(py));
-        out.set_item("sig", matrix(batch.sig, self.params.perms.a.len()).expect("n × num_perm values"))?;
-        let bands = Array2::from_shape_vec((n, self.params.bands), batch.bands).expect("n × bands keys");
-        out.set_item("bands", bands.into_pyarray(py))?;
+        let (sig, bands) = self.signature_arrays(py, n, batch.sig, batch.bands);
+        out.set_item("sig", sig)?;
+        out.set_item("bands", bands)?;
         out.set_item("exact", Array2::from_shape_vec((n, 2), batch.exact).expect("n × 2").into_pyarray(py))?;
         for (name, set) in [("sh", batch.sh), ("ent", batch.ent), ("msh", batch.msh)] {
             out.set_item(name, PyArray1::from_vec(py, set.values))?;
@@ -74,6 +74,42 @@ impl DedupFeatures {
         out.set_item("short_bytes", PyArray1::from_vec(py, batch.short.values))?;
         out.set_item("short_off", PyArray1::from_vec(py, batch.short.offsets))?;
         Ok(out)
+    }
+
+    /// (signatures, band keys) of stored 32-bit shingle sets, document i's set being
+    /// `values[offsets[i]:offsets[i + 1]]`: what `features` gives for the texts they came
+    /// from, since a signature depends on nothing else.
+    #[allow(clippy::type_complexity)]
+    fn signatures_of_sets<'py>(
+        &self,
+        py: Python<'py>,
+        values: PyReadonlyArray1<'_, u32>,
+        offsets: PyReadonlyArray1<'_, i64>,
+    ) -> PyResult<(Bound<'py, PyArray2<u32>>, Bound<'py, PyArray2<u64>>)> {
+        let (values, offsets) = (values.as_slice()?, offsets.as_slice()?);
+        let bounds: Vec<usize> = offsets.iter().map(|&o| usize::try_from(o).unwrap_or(usize::MAX)).collect();
+        if bounds.is_empty() || bounds.windows(2).any(|w| w[0] > w[1]) || bounds[bounds.len() - 1] > values.len() {
+            return Err(PyValueError::new_err("offsets must rise from 0 within the values"));
+        }
+        let mut batch = Batch::default();
+        for w in bounds.windows(2) {
+            batch.push_signature(&values[w[0]..w[1]], &self.params);
+        }
+        Ok(self.signature_arrays(py, bounds.len() - 1, batch.sig, batch.bands))
+    }
+}
+
+impl DedupFeatures {
+    fn signature_arrays<'py>(
+        &self,
+        py: Python<'py>,
+        n: usize,
+        sig: Vec<u32>,
+        bands: Vec<u64>,
+    ) -> (Bound<'py, PyArray2<u32>>, Bound<'py, PyArray2<u64>>) {
+        let sig = Array2::from_shape_vec((n, self.params.perms.a.len()), sig).expect("n × num_perm values");
+        let bands = Array2::from_shape_vec((n, self.params.bands), bands).expect("n × bands keys");
+        (sig.into_pyarray(py), bands.into_pyarray(py))
     }
 }
 
@@ -97,7 +133,7 @@ fn dedup_tokens<'py>(
 /// Sorted unique 64-bit hashes of the k-word shingles of word hashes.
 #[pyfunction]
 fn dedup_shingles<'py>(py: Python<'py>, tokens: PyReadonlyArray1<'_, u64>, k: usize) -> PyResult<Bound<'py, PyArray1<u64>>> {
-    Ok(PyArray1::from_vec(py, minhash::shingles(tokens.as_slice()?, k)))
+    Ok(PyArray1::from_vec(py, minhash::unique(minhash::shingles(tokens.as_slice()?, k))))
 }
 
 /// (high, low) 64-bit halves of the exact-duplicate digest of a text.

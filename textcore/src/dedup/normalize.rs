@@ -9,10 +9,10 @@
 
 use std::borrow::Cow;
 
-use caseless::Caseless;
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 use xxhash_rust::xxh3::xxh3_128;
 
+use super::chars::{case_fold, Classes, NFKC_STABLE};
 use crate::pychar;
 
 /// Look-alike letters and the Latin letter each is read as (lower case: folded after
@@ -60,13 +60,50 @@ pub fn dehyphenate(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// NFKC, skipped when the quick check already proves the text normalised.
+/// NFKC. Only the pieces the quick check does not clear are normalised, a piece being
+/// an ASCII character and the non-ASCII characters after it: no canonical composition
+/// takes an ASCII character as its second part and reordering stops at starters, so
+/// pieces normalise independently (an ellipsis in a paragraph costs one piece, not the
+/// paragraph).
 pub fn nfkc(text: &str) -> Cow<'_, str> {
-    if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
-        Cow::Borrowed(text)
-    } else {
-        Cow::Owned(text.nfkc().collect())
+    let (bytes, classes) = (text.as_bytes(), Classes::get());
+    let mut out: Option<String> = None; // made at the first piece that changes
+    let mut done = 0; // text[..done] is in `out`
+    let mut at = 0;
+    loop {
+        let run = next_non_ascii(bytes, at);
+        if run == bytes.len() {
+            break;
+        }
+        let start = if run > at { run - 1 } else { run }; // with the ASCII character before it
+        let end = bytes[run..].iter().position(|b| b.is_ascii()).map_or(bytes.len(), |q| run + q);
+        let piece = &text[start..end];
+        let stable = piece.chars().all(|c| classes.of(c) & NFKC_STABLE != 0);
+        if !stable && is_nfkc_quick(piece.chars()) != IsNormalized::Yes {
+            let out = out.get_or_insert_with(|| String::with_capacity(text.len() + 16));
+            out.push_str(&text[done..start]);
+            out.extend(piece.nfkc());
+            done = end;
+        }
+        at = end;
     }
+    match out {
+        None => Cow::Borrowed(text),
+        Some(mut out) => {
+            out.push_str(&text[done..]);
+            Cow::Owned(out)
+        }
+    }
+}
+
+/// The index of the first non-ASCII byte at or after `from`, else the length (16 bytes
+/// at a time through ASCII).
+fn next_non_ascii(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while i + 16 <= bytes.len() && bytes[i..i + 16].is_ascii() {
+        i += 16;
+    }
+    bytes[i..].iter().position(|b| !b.is_ascii()).map_or(bytes.len(), |p| i + p)
 }
 
 /// A text in the form words are read from.
@@ -81,15 +118,22 @@ pub struct Normalized {
 
 impl Normalized {
     pub fn new(text: &str) -> Self {
-        let dehyphenated = dehyphenate(text);
-        let cased: Vec<char> = nfkc(&dehyphenated).chars().collect();
-        let mut chars = Vec::with_capacity(cased.len());
-        for &c in &cased {
-            if c.is_ascii() {
-                chars.push(c.to_ascii_lowercase());
-            } else {
-                chars.extend(std::iter::once(c).default_case_fold().map(fold_look_alike));
-            }
+        Self::from_nfkc(&nfkc(&dehyphenate(text)))
+    }
+
+    /// From the NFKC form of the de-hyphenated text.
+    pub fn from_nfkc(nf: &str) -> Self {
+        let (bytes, mut at) = (nf.as_bytes(), 0);
+        let mut cased = Vec::with_capacity(bytes.len());
+        let mut chars = Vec::with_capacity(bytes.len());
+        while at < bytes.len() {
+            let run = next_non_ascii(bytes, at); // ASCII in bulk
+            cased.extend(bytes[at..run].iter().map(|&b| b as char));
+            chars.extend(bytes[at..run].iter().map(|&b| b.to_ascii_lowercase() as char));
+            let Some(c) = nf[run..].chars().next() else { break };
+            cased.push(c);
+            case_fold(c, |f| chars.push(fold_look_alike(f)));
+            at = run + c.len_utf8();
         }
         let aligned = chars.len() == cased.len();
         Normalized { chars, cased: aligned.then_some(cased) }
@@ -103,9 +147,41 @@ impl Normalized {
 /// 128-bit xxh3 of the text with form, case and whitespace normalised (no
 /// de-hyphenation or look-alike folding: an exact copy is the same text), as (high, low).
 pub fn exact_digest(text: &str) -> [u64; 2] {
-    let nf = nfkc(text);
-    let folded = if nf.is_ascii() { nf.to_ascii_lowercase() } else { caseless::default_case_fold_str(&nf) };
-    let h = xxh3_128(pychar::collapse_spaces(&folded).as_bytes());
+    exact_digest_of_nfkc(&nfkc(text))
+}
+
+/// `exact_digest` of a text already in NFKC: xxh3 of `" ".join(nf.casefold().split())`.
+pub fn exact_digest_of_nfkc(nf: &str) -> [u64; 2] {
+    let (bytes, mut at) = (nf.as_bytes(), 0);
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut gap = false; // whitespace since the last character
+    while at < bytes.len() {
+        let run = next_non_ascii(bytes, at);
+        // an ASCII stretch a word at a time, split at Python's ASCII whitespace
+        for (i, word) in bytes[at..run].split(|&b| matches!(b, b' ' | b'\t'..=b'\r' | 0x1c..=0x1f)).enumerate() {
+            gap |= i > 0;
+            if word.is_empty() {
+                continue;
+            }
+            if gap && !out.is_empty() {
+                out.push(b' ');
+            }
+            gap = false;
+            out.extend(word.iter().map(u8::to_ascii_lowercase));
+        }
+        let Some(c) = nf[run..].chars().next() else { break };
+        at = run + c.len_utf8();
+        if pychar::is_space(c) {
+            gap = true;
+            continue;
+        }
+        if gap && !out.is_empty() {
+            out.push(b' ');
+        }
+        gap = false;
+        case_fold(c, |f| out.extend_from_slice(f.encode_utf8(&mut [0; 4]).as_bytes()));
+    }
+    let h = xxh3_128(&out);
     [(h >> 64) as u64, h as u64]
 }
 
@@ -130,6 +206,13 @@ mod tests {
         assert_eq!(n.text(), "strasse");
         assert!(n.cased.is_none());
         assert_eq!(Normalized::new("Ab").cased, Some(vec!['A', 'b']));
+    }
+
+    #[test]
+    fn nfkc_by_pieces_equals_nfkc_of_the_whole() {
+        for text in ["e\u{301}tat…", "½ cup, ™", "a\u{301}\u{327}b", "\u{301}x", "Ａ1 e\u{301}", "x\u{1100}\u{1161}y"] {
+            assert_eq!(nfkc(text), text.nfkc().collect::<String>(), "{text}");
+        }
     }
 
     #[test]

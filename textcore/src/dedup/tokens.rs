@@ -7,24 +7,11 @@
 //! are never word characters: the features were defined over BMP tables, and changing
 //! that would change every stored feature of a text that has them.
 
+use super::chars::{Classes, CJK, DIGIT, LOWER_OR_CLAUSE_PUNCT, UPPER, WORD};
 use super::normalize::Normalized;
-use crate::pychar;
 
 /// Odd, so the polynomial hash is invertible mod 2^64.
 const P: u64 = 0x100000001B3;
-
-/// Hiragana and Katakana, CJK ideographs (extension A, the unified block, compatibility).
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
-}
-
-fn is_bmp(c: char) -> bool {
-    (c as u32) < 0x10000
-}
-
-pub fn is_word(c: char) -> bool {
-    is_bmp(c) && (pychar::is_alnum(c) || pychar::is_mark(c) || is_cjk(c))
-}
 
 /// splitmix64's finaliser: spreads a hash over all 64 bits.
 pub fn mix64(mut h: u64) -> u64 {
@@ -57,29 +44,29 @@ pub struct Tokens {
     pub slot: Vec<bool>,
 }
 
-/// `str.islower()` of one character, or one of ",;:" — what may come before the space
-/// in front of a capitalised word for it to sit inside a sentence.
-fn lower_or_clause_punct(c: char) -> bool {
-    is_bmp(c) && (pychar::is_lower(c) || matches!(c, ',' | ';' | ':'))
-}
-
 pub fn tokenize(text: &Normalized) -> Tokens {
-    let cs = &text.chars;
-    let mut out = Tokens::default();
+    let (cs, classes) = (&text.chars, Classes::get());
+    let expected = cs.len() / 5; // words of news text average under five characters and a space
+    let mut out = Tokens {
+        hashes: Vec::with_capacity(expected),
+        entity: Vec::with_capacity(expected),
+        slot: Vec::with_capacity(expected),
+    };
     let mut i = 0;
     while i < cs.len() {
-        if !is_word(cs[i]) {
+        let class = classes.of(cs[i]);
+        if class & WORD == 0 {
             i += 1;
             continue;
         }
         let mut end = i + 1;
-        if !is_cjk(cs[i]) {
-            while end < cs.len() && is_word(cs[end]) && !is_cjk(cs[end]) {
+        if class & CJK == 0 {
+            while end < cs.len() && classes.of(cs[end]) & (WORD | CJK) == WORD {
                 end += 1;
             }
         }
         out.hashes.push(word_hash(&cs[i..end]));
-        let (entity, slot) = flags(text, i);
+        let (entity, slot) = flags(text, i, &classes);
         out.entity.push(entity);
         out.slot.push(slot);
         i = end;
@@ -88,15 +75,14 @@ pub fn tokenize(text: &Normalized) -> Tokens {
 }
 
 /// (entity, slot) of the word starting at character `p`.
-fn flags(text: &Normalized, p: usize) -> (bool, bool) {
+fn flags(text: &Normalized, p: usize, classes: &Classes) -> (bool, bool) {
     let Some(cased) = &text.cased else {
-        let digit = is_bmp(text.chars[p]) && pychar::is_digit(text.chars[p]);
+        let digit = classes.of(text.chars[p]) & DIGIT != 0;
         return (digit, digit);
     };
-    let at = cased[p];
-    let digit = is_bmp(at) && pychar::is_digit(at);
-    let upper = is_bmp(at) && pychar::is_upper(at);
-    let inside = p >= 2 && cased[p - 1] == ' ' && lower_or_clause_punct(cased[p - 2]);
+    let at = classes.of(cased[p]);
+    let (digit, upper) = (at & DIGIT != 0, at & UPPER != 0);
+    let inside = p >= 2 && cased[p - 1] == ' ' && classes.of(cased[p - 2]) & LOWER_OR_CLAUSE_PUNCT != 0;
     (digit || (upper && inside), digit || upper)
 }
 
