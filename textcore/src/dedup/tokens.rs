@@ -20,15 +20,22 @@ pub fn mix64(mut h: u64) -> u64 {
     h ^ (h >> 31)
 }
 
+/// P^i for i < 256.
+const POWERS: [u64; 256] = {
+    let mut p = [1u64; 256];
+    let mut i = 1;
+    while i < 256 {
+        p[i] = p[i - 1].wrapping_mul(P);
+        i += 1;
+    }
+    p
+};
+
 /// sum((c + 1) * P^(i mod 256)) mod 2^64 over the word's characters, xor its length,
 /// mixed. (The power cycles every 256 characters: the hash was first computed from a
-/// 256-entry table of powers.)
+/// 256-entry table of powers, as here.)
 pub fn word_hash(word: &[char]) -> u64 {
-    let (mut h, mut power) = (0u64, 1u64);
-    for (i, &c) in word.iter().enumerate() {
-        h = h.wrapping_add((c as u64 + 1).wrapping_mul(power));
-        power = if (i + 1) % 256 == 0 { 1 } else { power.wrapping_mul(P) };
-    }
+    let h = word.iter().enumerate().fold(0u64, |h, (i, &c)| h.wrapping_add((c as u64 + 1).wrapping_mul(POWERS[i % 256])));
     mix64(h ^ word.len() as u64)
 }
 
