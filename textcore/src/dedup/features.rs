@@ -129,13 +129,20 @@ mod tests {
 
     #[test]
     fn entity_set_holds_low_32_bits_of_word_hashes() {
-        let t = Tokens { hashes: vec![1 << 40 | 7, 9, 7], entity: vec![true, false, true], slot: vec![true, false, true] };
+        let t =
+            Tokens { hashes: vec![1 << 40 | 7, 9, 7], entity: vec![true, false, true], slot: vec![true, false, true] };
         assert_eq!(sets(&t, 2, 50).ent, vec![7]);
     }
 
     #[test]
     fn short_documents_keep_their_normalised_text() {
-        let p = Params { shingle_words: 2, bands: 1, rows: 2, min_shingles: 3, perms: Permutations { a: vec![1, 3], b: vec![0, 0] } };
+        let p = Params {
+            shingle_words: 2,
+            bands: 1,
+            rows: 2,
+            min_shingles: 3,
+            perms: Permutations { a: vec![1, 3], b: vec![0, 0] },
+        };
         let mut batch = Batch::default();
         batch.push("Ｏne TWO three", &p); // two shingles: short
         batch.push("one two three four", &p); // three: not short

@@ -132,7 +132,11 @@ fn dedup_tokens<'py>(
 
 /// Sorted unique 64-bit hashes of the k-word shingles of word hashes.
 #[pyfunction]
-fn dedup_shingles<'py>(py: Python<'py>, tokens: PyReadonlyArray1<'_, u64>, k: usize) -> PyResult<Bound<'py, PyArray1<u64>>> {
+fn dedup_shingles<'py>(
+    py: Python<'py>,
+    tokens: PyReadonlyArray1<'_, u64>,
+    k: usize,
+) -> PyResult<Bound<'py, PyArray1<u64>>> {
     Ok(PyArray1::from_vec(py, minhash::unique(minhash::shingles(tokens.as_slice()?, k))))
 }
 

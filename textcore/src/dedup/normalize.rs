@@ -17,6 +17,7 @@ use crate::pychar;
 
 /// Look-alike letters and the Latin letter each is read as (lower case: folded after
 /// case folding).
+#[rustfmt::skip]
 const LOOK_ALIKES: [(char, char); 29] = [
     ('а', 'a'), ('е', 'e'), ('о', 'o'), ('р', 'p'), ('с', 'c'), ('у', 'y'), ('х', 'x'), ('і', 'i'),
     ('ј', 'j'), ('ѕ', 's'), ('ԁ', 'd'), ('һ', 'h'), ('ԛ', 'q'), ('ԝ', 'w'), ('к', 'k'), ('м', 'm'),
@@ -210,7 +211,8 @@ mod tests {
 
     #[test]
     fn nfkc_by_pieces_equals_nfkc_of_the_whole() {
-        for text in ["e\u{301}tat…", "½ cup, ™", "a\u{301}\u{327}b", "\u{301}x", "Ａ1 e\u{301}", "x\u{1100}\u{1161}y"] {
+        for text in ["e\u{301}tat…", "½ cup, ™", "a\u{301}\u{327}b", "\u{301}x", "Ａ1 e\u{301}", "x\u{1100}\u{1161}y"]
+        {
             assert_eq!(nfkc(text), text.nfkc().collect::<String>(), "{text}");
         }
     }

@@ -2,8 +2,8 @@
 //! numbers from other words.
 //!
 //! A word is a run of letters, numbers and combining marks of the Basic Multilingual
-//! Plane; each Han and Kana character is a word of its own (the scorers count words that
-//! way, and Chinese and Japanese put no spaces between words). Characters beyond the BMP
+//! Plane; each Han and Kana character is a word of its own (Chinese and Japanese put no
+//! spaces between words, so a whole run would be one "word"). Characters beyond the BMP
 //! are never word characters: the features were defined over BMP tables, and changing
 //! that would change every stored feature of a text that has them.
 
@@ -35,7 +35,8 @@ const POWERS: [u64; 256] = {
 /// mixed. (The power cycles every 256 characters: the hash was first computed from a
 /// 256-entry table of powers, as here.)
 pub fn word_hash(word: &[char]) -> u64 {
-    let h = word.iter().enumerate().fold(0u64, |h, (i, &c)| h.wrapping_add((c as u64 + 1).wrapping_mul(POWERS[i % 256])));
+    let h =
+        word.iter().enumerate().fold(0u64, |h, (i, &c)| h.wrapping_add((c as u64 + 1).wrapping_mul(POWERS[i % 256])));
     mix64(h ^ word.len() as u64)
 }
 
