@@ -97,7 +97,8 @@ class SegmentIndex:
         every segment's stored keys are used as they are)."""
         self.runs = [run for run, _ in segments]
         self.segs = [Arrays(folder) for _, folder in segments]
-        # segment -> (band keys sorted per band, their rows), both bands x documents
+        # segment -> (band keys sorted per band, their rows), both bands x documents: held in
+        # memory, 16 bytes per band and document, for each run until the segment is replaced
         self.rekeyed = {s: _rekeyed(seg, cfg) for s, seg in enumerate(self.segs)
                         if cfg is not None and not _has(seg, "sig")}
 
