@@ -106,8 +106,8 @@ def signatures(b: Bench) -> Section:
     res = run_signatures(_counted(iter_texts(c.path), acc), cap, o.update_docs, min(cap, o.lsh_docs),
                          o.work / "signatures")
     mb_per_doc = acc[0] / 1e6 / max(acc[1], 1)  # the update loop times a prefix: same mean size assumed
-    names = {"presswash": "presswash batch_signatures (tokens → shingles → signature, + band keys)",
-             "presswash_sets": "presswash features.py with verification sets (as a run computes them)",
+    names = {"presswash": "presswash features (compiled core: signatures, band keys, verification sets, digests)",
+             "datasketch_same": "datasketch MinHash affine32 fed presswash's shingles (the same signatures)",
              "update": "datasketch MinHash.update per shingle (sha1)",
              "bulk": "datasketch MinHash.bulk, xxhash xxh32",
              "lsh_datasketch": "LSH: datasketch MinHashLSH insert + query (bulk signatures)",

@@ -6,10 +6,12 @@ signatures, so reading the corpus is outside the clock. Texts are streamed in ba
 bounded by one batch (plus the signatures kept for the LSH comparison, capped).
 
 Methods, all with presswash's parameters (DedupConfig: num_perm, shingle_words, seed):
-- presswash: `batch_signatures` (tokens, shingles and the permutation product a sub-batch
-  of texts at a time), then `band_keys` for the batch (cleaners/dedup/features.py); a
-  second row computes them per text with the verification sets, as a run does
-  (`_write_features` in cleaners/pipeline/clean.py);
+- presswash: `features`, one call of the compiled core per batch giving everything a run
+  computes (signatures, band keys, verification sets, exact digests; `_write_features` in
+  cleaners/pipeline/clean.py);
+- datasketch `MinHash.update_batch` fed presswash's shingles with `scheme="affine32"` and
+  presswash's 32-bit shingle hash: the same signatures as presswash's, made by datasketch
+  (`features.minhash`) — on the update loop's subset;
 - datasketch `MinHash.update` once per shingle (sha1, the default) — slow, so on a subset;
 - datasketch `MinHash.bulk` with `xxhash.xxh32_intdigest` (32-bit, as datasketch's
   universal hashing expects).
@@ -62,20 +64,21 @@ def _batches(texts: Iterator[str], size: int = BATCH) -> Iterator[list[str]]:
         yield batch
 
 
-def presswash_batch(texts: list[str], with_sets: bool = False) -> tuple[np.ndarray, np.ndarray]:
+def presswash_batch(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """(signatures n x num_perm uint32, band keys n x bands) of a batch of texts."""
     from cleaners.config import DedupConfig
-    from cleaners.dedup.features import band_keys, batch_signatures, iter_tokens, signature, verification_sets
+    from cleaners.dedup.features import features
+
+    out = features(texts, DedupConfig())
+    return out["sig"], out["bands"]
+
+
+def datasketch_same(texts: list[str]) -> list[object]:
+    from cleaners.config import DedupConfig
+    from cleaners.dedup.features import minhash
 
     d = DedupConfig()
-    bands, rows = d.bands
-    if not with_sets:
-        sigs = batch_signatures(texts, d.num_perm, d.seed, d.shingle_words)
-        return sigs, band_keys(sigs, bands, rows)
-    sigs = np.zeros((len(texts), d.num_perm), np.uint32)
-    for i, (toks, ent, slot) in enumerate(iter_tokens(texts)):
-        sigs[i] = signature(verification_sets(toks, ent, slot, d.shingle_words)[0], d.num_perm, d.seed)
-    return sigs, band_keys(sigs, bands, rows)
+    return [minhash(t, d) for t in texts]
 
 
 def word_shingles(text: str, k: int) -> list[bytes]:
@@ -114,19 +117,18 @@ def bulk(texts: list[str]) -> list[object]:
 def run_signatures(texts: Iterator[str], max_docs: int, update_docs: int, lsh_docs: int,
                    work: Path) -> dict[str, Timed]:
     """Every method over the same first `max_docs` texts (update loop: first `update_docs`)."""
-    res = {k: Timed() for k in ("presswash", "presswash_sets", "update", "bulk", "lsh_datasketch", "lsh_presswash")}
-    res["update"].note = f"first {update_docs:,} documents only"
+    res = {k: Timed() for k in ("presswash", "datasketch_same", "update", "bulk", "lsh_datasketch", "lsh_presswash")}
+    res["update"].note = res["datasketch_same"].note = f"first {update_docs:,} documents only"
     kept_bulk: list[object] = []
     kept_keys: list[np.ndarray] = []
-    methods = {"presswash": lambda b: presswash_batch(b), "presswash_sets": lambda b: presswash_batch(b, True),
-               "bulk": bulk}
+    methods = {"presswash": presswash_batch, "bulk": bulk}
     seen = 0
     for batch in _batches(texts):
         if seen >= max_docs:
             break
         batch = batch[: max_docs - seen]
         if not seen:  # warm-up, untimed: imports, lookup tables, cached permutations
-            for fn in (*methods.values(), update_loop):
+            for fn in (*methods.values(), update_loop, datasketch_same):
                 fn(batch[:10])
         for name, fn in methods.items():
             out = _timed(res[name], fn, batch)
@@ -136,6 +138,7 @@ def run_signatures(texts: Iterator[str], max_docs: int, update_docs: int, lsh_do
                 kept_bulk.extend(out[: lsh_docs - seen])
         if seen < update_docs:
             _timed(res["update"], update_loop, batch[: update_docs - seen])
+            _timed(res["datasketch_same"], datasketch_same, batch[: update_docs - seen])
         seen += len(batch)
     _lsh_datasketch(res["lsh_datasketch"], kept_bulk)
     _lsh_presswash(res["lsh_presswash"], np.concatenate(kept_keys) if kept_keys else None, work)

@@ -1,9 +1,9 @@
 """Stage 2, per shard: second-stage cleaning with the site view, then dedup features.
 
 Writes work/clean/NNNNN.jsonl.zst (clean documents and rejects, in input order),
-OUT/removals/ and OUT/repairs/ shards, and work/sig/NNNNN.npz: per clean document its
-exact digest, LSH band keys, shingle and entity hash sets (for verification) and the
-fields the keeper policy reads.
+OUT/removals/ and OUT/repairs/ shards, and the folder work/sig/NNNNN: per clean document
+its exact digest, MinHash signature and LSH band keys, shingle and entity hash sets (for
+verification) and the fields the keeper policy reads.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ import orjson
 
 from cleaners import _textcore as core
 from cleaners.config import Config
-from cleaners.dedup.features import band_keys, exact_digest, iter_tokens, normalize, signature, verification_sets
+from cleaners.dedup.features import features
 from cleaners.document import Removal
-from cleaners.io.arrays import ragged, strings, write_arrays
+from cleaners.io.arrays import strings, write_arrays
 from cleaners.io.shards import OPTS, read_records, shard_name, shard_writer
 from cleaners.pipeline.context import RunContext
 from cleaners.pipeline.records import Cleaned, Prepared, Rejected, dump, read_entry
@@ -122,30 +122,15 @@ def _duplicate_id(rec: Prepared | Rejected, stats: Stats) -> Rejected:
 
 def _write_features(folder: Path, docs: list[dict[str, Any]], cfg: Config) -> None:
     d = cfg.dedup
-    bands, rows = d.bands
-    n = len(docs)
-    sigs = np.zeros((n, d.num_perm), np.uint32)
-    sh_parts, ent_parts, masked_parts, short = [], [], [], []
-    for i, (toks, ent_flags, slot_flags) in enumerate(iter_tokens([r["text"] for r in docs])):
-        sh, sh32, ents, masked = verification_sets(toks, ent_flags, slot_flags, d.shingle_words)
-        sigs[i] = signature(sh, d.num_perm, d.seed)
-        sh_parts.append(sh32)
-        ent_parts.append(ents)
-        masked_parts.append(masked)
-        # short documents keep their words: verifying two briefs needs to see which words differ
-        short.append(normalize(docs[i]["text"]) if len(sh) < d.min_shingles else "")
+    cols = features([r["text"] for r in docs], d)
+    cols["bands"] = np.ascontiguousarray(cols["bands"].T)  # stored band by band: each is searched on its own
     write_arrays(folder, {
+        **cols,
         "seq": np.array([r["seq"] for r in docs], np.int64),
-        "exact": np.array([exact_digest(r["text"]) for r in docs], dtype=np.uint64).reshape(n, 2),
-        "bands": np.ascontiguousarray(band_keys(sigs, bands, rows).T) if n else np.zeros((bands, 0), np.uint64),
-        **ragged("sh", sh_parts, np.uint32),
-        **ragged("ent", ent_parts, np.uint32),
-        **ragged("msh", masked_parts, np.uint32),
         "length": np.array([len(r["text"]) for r in docs], np.int64),
         "date": np.array([date_ordinal(r["date"]) for r in docs], np.int64),
         "pref": np.array([int((r["source"] or "") in d.preferred_sources) for r in docs], np.int8),
         **strings("id", [r["id"] for r in docs]),
-        **strings("short", short),
         **strings("url", [r["url"] or "" for r in docs]),
         **strings("source", [r["source"] or "" for r in docs]),
     })

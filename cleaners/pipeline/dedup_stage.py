@@ -121,7 +121,7 @@ def earlier_index(rctx: RunContext, snap: Any) -> Any:
         return RedisIndex(d.redis_url, d.redis_namespace, exclude_run=rctx.run_id)
     if d.index_backend != "embedded":
         raise ValueError(f"unknown dedup.index_backend {d.index_backend!r}: embedded or redis")
-    return SegmentIndex(snap.index_segments(rctx.run_id))
+    return SegmentIndex(snap.index_segments(rctx.run_id), d)
 
 
 def exact_groups(docs: Docs, policy: str, alone: np.ndarray | None = None) -> np.ndarray:

@@ -30,7 +30,8 @@ def prefect(args: list[str], env: dict[str, str], cwd: Path) -> subprocess.Compl
 
 def fresh_checkout(dest: Path) -> Path:
     """The files a clone of this working tree would hold (tracked and not ignored): no
-    .venv, .prefect, data/ outputs or caches."""
+    .venv, .prefect, data/ outputs or caches; plus the compiled core, as `make build`
+    leaves it in a clone (the pipeline imports it; building it again takes minutes)."""
     listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
                             capture_output=True, check=True).stdout.decode().split("\0")
     for rel in filter(None, listed):
@@ -38,6 +39,8 @@ def fresh_checkout(dest: Path) -> Path:
         if src.is_file():
             (dest / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(src, dest / rel)
+    for core in (ROOT / "cleaners").glob("_textcore*.so"):
+        shutil.copy2(core, dest / "cleaners" / core.name)
     return dest
 
 

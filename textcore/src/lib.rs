@@ -9,6 +9,7 @@
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 
+pub mod dedup;
 pub mod first;
 pub mod fold;
 pub mod inline;
@@ -132,6 +133,7 @@ fn spam_lines(text: &str, script: &str, sentence: Vec<bool>) -> Vec<usize> {
 #[pymodule]
 fn _textcore(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    dedup::register(m)?;
     m.add("FLAGS", lines::FLAG_NAMES.to_vec())?;
     m.add("COLUMNS", COLUMNS.to_vec())?;
     m.add_function(wrap_pyfunction!(line_features, m)?)?;
