@@ -20,9 +20,10 @@ import unicodedata
 from functools import lru_cache
 
 import ftfy
-from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
-from ftfy.chardata import CONTROL_CHARS, LIGATURES, WIDTH_MAP
+from ftfy.badness import BADNESS_RE
+from ftfy.chardata import CONTROL_CHARS, HTML_ENTITY_RE, LIGATURES, WIDTH_MAP
 
+from cleaners import _textcore as core
 from cleaners.config import EncodingConfig
 from cleaners.document import Repair
 
@@ -32,31 +33,53 @@ SPACES = {c: " " for c in (0x00A0, *range(0x2000, 0x200B), 0x202F, 0x205F)}
 MAX_REPAIRS_SHOWN = 40
 
 
-def _trigger_class() -> re.Pattern[str]:
+def _core_pattern(pattern: str) -> str:
+    """ftfy's verbose `BADNESS_RE` in the compact form the core's regex engine reads the
+    same way: comments and whitespace outside classes dropped, and Python's `\\s` and
+    `\\w` (whose classes differ a little between the two engines) spelled out."""
+    out: list[str] = []
+    i, in_class = 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            esc = pattern[i:i + 2]
+            spelled = {"\\s": r"\s\x1c-\x1f", "\\w": r"\p{L}\p{N}_"}.get(esc)
+            if spelled is not None:
+                out.append(spelled if in_class else f"[{spelled}]")
+            elif esc == "\\x":
+                out.append(pattern[i:i + 4])
+                i += 2
+            else:
+                out.append(esc)
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+            out.append(c)
+        elif c == "[":
+            in_class = True
+            out.append(c)
+        elif c == "#":
+            i = pattern.find("\n", i)
+            if i < 0:
+                break
+            continue
+        elif not c.isspace():
+            out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def _triggers() -> list[int]:
+    """Code points any of which makes an ftfy fixer act: its control, ligature and width
+    tables, C1 controls, CR, escape, NEL, line and paragraph separators, surrogates."""
     points = set(CONTROL_CHARS) | set(LIGATURES) | set(WIDTH_MAP)
-    points |= {ord("&"), 0x0D, 0x1B, 0x85, 0x2028, 0x2029}
+    points |= {0x0D, 0x1B, 0x85, 0x2028, 0x2029}
     points |= set(range(0x80, 0xA0)) | set(range(0xD800, 0xE000))
-    ranges = "".join(f"\\U{p:08x}" for p in sorted(points))
-    return re.compile(f"[{ranges}]")
+    return sorted(points)
 
 
-def _mojibake_prone() -> re.Pattern[str]:
-    """Characters that some alternative of ftfy's `BADNESS_RE` needs, minus the curly
-    quotes, dashes and ellipsis that can never complete a match with ASCII around them
-    (checked exhaustively in tests/cleaners/test_encoding.py)."""
-    classes = [re.compile(f"[{v}]") for v in MOJIBAKE_CATEGORIES.values()]
-    chars = {c for c in BADNESS_RE.pattern if ord(c) > 127}
-    for cp in range(0x80, 0x10000):
-        if not 0xD800 <= cp < 0xE000 and any(k.match(chr(cp)) for k in classes):
-            chars.add(chr(cp))
-    chars -= set(SAFE_PUNCTUATION)
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
-
-
-SAFE_PUNCTUATION = "’‘“”—–…"
-TRIGGER = _trigger_class()
-MOJIBAKE_PRONE = _mojibake_prone()
-WINDOW = 6  # longer than any BADNESS_RE match
+GUARD = core.RepairGuard(_triggers(), _core_pattern(BADNESS_RE.pattern), HTML_ENTITY_RE.pattern)
 INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff\u00a0\u2000-\u200a\u202f\u205f]")
 
 
@@ -70,31 +93,15 @@ def nfkc(text: str) -> str:
 
 
 def needs_ftfy(text: str) -> bool:
-    """False only when `ftfy.fix_text` is certain to return `text` unchanged."""
-    if TRIGGER.search(text):
-        return True
-    if not text.isascii() and looks_mojibaked(text):
-        return True
-    return not unicodedata.is_normalized("NFC", text)
+    """False only when `ftfy.fix_text` is certain to return `text` unchanged (`GUARD`):
+    nothing in it is one of ftfy's triggers, an HTML entity by ftfy's own pattern ("AT&T"
+    is none), a match of ftfy's mojibake pattern, or out of NFC."""
+    return bool(GUARD.needs(text))
 
 
 def looks_mojibaked(text: str) -> bool:
-    """Exactly `ftfy.badness.is_bad(text)`, searched only around mojibake-prone characters.
-
-    `is_bad` scans the whole text (~0.4 ms per article); every match holds a prone
-    character and is at most WINDOW long, so searching windows around them finds the same
-    matches. `search(text, pos, endpos)` keeps `^` anchored at the real start.
-    """
-    start = end = -1
-    for m in MOJIBAKE_PRONE.finditer(text):
-        a, b = m.start() - WINDOW, m.end() + WINDOW
-        if a <= end:
-            end = b
-            continue
-        if end >= 0 and BADNESS_RE.search(text, max(start, 0), end):
-            return True
-        start, end = a, b
-    return end >= 0 and bool(BADNESS_RE.search(text, max(start, 0), end))
+    """Exactly `ftfy.badness.is_bad(text)`."""
+    return bool(GUARD.is_bad(text))
 
 
 @lru_cache(maxsize=8)
@@ -118,12 +125,14 @@ def _fix(text: str, cfg: EncodingConfig) -> str:
     conf = _ftfy_config(cfg)
     if not cfg.only_when_suspicious:
         return ftfy.fix_text(text, conf)
+    todo = GUARD.segments(text)
+    if not todo:
+        return text
     segments = text.split("\n")
     last = len(segments) - 1
-    out = []
-    for i, seg in enumerate(segments):
-        seg = seg if i == last else seg + "\n"
-        out.append(ftfy.fix_text(seg, conf) if needs_ftfy(seg) else seg)
+    out = [seg if i == last else seg + "\n" for i, seg in enumerate(segments)]
+    for i in todo:
+        out[i] = ftfy.fix_text(out[i], conf)
     return "".join(out)
 
 

@@ -47,11 +47,15 @@ def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
 
 
 class _Sink:
-    """A binary sink that compresses as it goes."""
+    """A binary sink that compresses as it goes, a buffer at a time (a compressor call per
+    record costs more than the record's own work)."""
+
+    BUFFER = 1 << 18
 
     def __init__(self, raw: BinaryIO, compression: str) -> None:
         self.raw = raw
         self.compression = compression
+        self.buf = bytearray()
         if compression == "zstd":
             self.inner: Any = zstandard.ZstdCompressor(level=3).stream_writer(raw, closefd=False)
         elif compression == "gzip":
@@ -60,9 +64,15 @@ class _Sink:
             self.inner = raw
 
     def write(self, data: bytes) -> None:
-        self.inner.write(data)
+        self.buf += data
+        if len(self.buf) >= self.BUFFER:
+            self.inner.write(self.buf)
+            self.buf.clear()
 
     def close(self) -> None:
+        if self.buf:
+            self.inner.write(self.buf)
+            self.buf.clear()
         if self.inner is not self.raw:
             self.inner.close()
 

@@ -24,7 +24,9 @@ from cleaners.io.shards import OPTS, read_records, shard_name, shard_writer
 from cleaners.pipeline.context import RunContext
 from cleaners.pipeline.records import Cleaned, Prepared, Rejected, dump, read_entry
 from cleaners.rules.base import DocContext, SiteView
+from cleaners.rules.chain import apply_spans
 from cleaners.rules.cleaner import Cleaner
+from cleaners.rules.page import Page
 from cleaners.sitestats import Table
 from cleaners.stats import Stats
 
@@ -93,7 +95,8 @@ def _clean_one(rec: Prepared | Rejected, cleaner: Cleaner, views: dict[int, Site
     ctx = DocContext(source=rec.source, url=rec.url, title_hint=rec.title, script=rec.script,
                      language=rec.language, site=views[rec.seq])
     first = [Removal(rule, a, b, rec.text[a:b]) for rule, a, b in rec.first]
-    text, removals = cleaner.second_stage(rec.text, first, ctx, stats)
+    text1 = apply_spans(rec.text, first)[0]
+    text, removals = cleaner.second_stage(rec.text, first, ctx, stats, Page.from_columns(text1, rec.lines))
     for r in removals:
         rw.write(orjson.dumps({"id": rec.id, "rule": r.rule, "start": r.start, "end": r.end, "text": r.text},
                               option=OPTS))

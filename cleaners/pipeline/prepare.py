@@ -76,18 +76,17 @@ def prepare_doc(raw: RawDoc, cfg: Config, cleaner: Cleaner, stats: Stats) -> tup
     stats.add("encoding", "docs_repaired" if repairs else "docs_clean")
     if not text.strip():
         return Rejected(raw.seq, raw.id, raw.place, "empty"), None
-    script = core.main_script(text)
-    ctx = DocContext(source=raw.source, url=raw.url, title_hint=title, script=script,
-                     language=core.latin_language(text) if script == "Latin" else script)
-    page, first = cleaner.first_stage(Page.analyse(text, cleaner.keys(ctx)), ctx, stats)
+    first = cleaner.first_pass(text, raw.source, stats)
+    page = Page.from_columns(first.text, first.columns)
     # the site keys are counted on the page the first stage left, zoned without the
     # page's <title> (what the site's pages have in common, not what this page says)
-    content_zones(page, DocContext(source=raw.source, url=raw.url, script=script))
+    content_zones(page, DocContext(source=raw.source, url=raw.url, script=first.script))
     max_shape = cfg.clean.sitelines.max_words_shape
-    prepared = Prepared(raw.seq, raw.id, raw.place, raw.url, raw.source, date, title, ctx.script, ctx.language, text,
-                        tuple((r.rule, r.start, r.end) for r in first),
+    prepared = Prepared(raw.seq, raw.id, raw.place, raw.url, raw.source, date, title, first.script, first.language,
+                        text, tuple((r.rule, r.start, r.end) for r in first.removals),
                         tuple((r.kind, r.before, r.after, r.count) for r in repairs),
-                        tuple(lookup_hashes(page, core.key_hash("D", None, raw.source or ""), max_shape)))
+                        tuple(lookup_hashes(page, core.key_hash("D", None, raw.source or ""), max_shape)),
+                        first.columns)
     return prepared, page
 
 

@@ -1,10 +1,10 @@
-"""The two kinds of cleaning rule and the per-document context they read.
+"""The line rules' base and the per-document context they read.
 
-A `SpanRule` finds spans inside lines (`spans(text, ctx) -> [Removal]`, offsets into the
-text it is given); a `LineRule` labels whole lines of a `Page` (`label(page, ctx)`). Each
-fills in one method; the base class counts what it removed (`removed:<rule>`) and turns an
-exception into an `errors:<rule>` count with the rule skipped for that document, so a bug
-in one rule costs its removals, never the document.
+A `LineRule` labels whole lines of a `Page` (`label(page, ctx)`, its one method); the base
+counts what it removed (`removed:<rule>`) and turns an exception into an `errors:<rule>`
+count with the rule skipped for that document, so a bug in one rule costs its removals,
+never the document. (The first-stage rules, which find spans inside lines, run in the
+compiled core: `cleaners.rules.cleaner.CoreRule`.)
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from cleaners.document import Removal
 from cleaners.rules.page import Page
 from cleaners.stats import Stats
 
@@ -57,41 +56,25 @@ class Rule:
         self.enabled = enabled
 
 
-class SpanRule(Rule):
-    def spans(self, text: str, ctx: DocContext) -> list[Removal]:
-        raise NotImplementedError
-
-    def run(self, text: str, ctx: DocContext, stats: Stats) -> list[Removal]:
-        if not self.enabled:
-            return []
-        try:
-            found = self.spans(text, ctx)
-        except Exception:  # noqa: BLE001 - one rule's bug must not sink the document
-            log.exception("rule %s failed", self.name)
-            stats.add("clean", f"errors:{self.name}")
-            return []
-        if found:
-            stats.add("clean", f"removed:{self.name}", len(found))
-        return found
-
-
 class LineRule(Rule):
     def label(self, page: Page, ctx: DocContext) -> None:
         raise NotImplementedError
 
     def run(self, page: Page, ctx: DocContext, stats: Stats) -> None:
+        # a page is labelled by each rule once (a new page each pass), and a rule labels
+        # only lines no other rule took: the lines with its name are its own
         if not self.enabled:
             return
-        before = {ln.index for ln in page.lines if not ln.kept}
+        name = self.name
         try:
             self.label(page, ctx)
-        except Exception:  # noqa: BLE001
-            log.exception("rule %s failed", self.name)
-            stats.add("clean", f"errors:{self.name}")
+        except Exception:  # noqa: BLE001 - one rule's bug must not sink the document
+            log.exception("rule %s failed", name)
+            stats.add("clean", f"errors:{name}")
             for ln in page.lines:
-                if ln.index not in before and ln.label == self.name:
+                if ln.label == name:
                     ln.label = None
             return
-        n = sum(1 for ln in page.lines if ln.label == self.name and ln.index not in before)
+        n = sum(1 for ln in page.lines if ln.label == name)
         if n:
-            stats.add("clean", f"removed:{self.name}", n)
+            stats.add("clean", f"removed:{name}", n)

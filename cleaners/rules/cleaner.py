@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from cleaners import _textcore as core
 from cleaners.config import CleanConfig
@@ -41,6 +42,18 @@ class CoreRule:
     enabled: bool
 
 
+@dataclass(frozen=True)
+class FirstPass:
+    """What a document's first pass found: its script and language, the text the
+    first-stage rules leave (`text`), their removals, and that text's line features."""
+
+    script: str
+    language: str
+    text: str
+    removals: list[Removal]
+    columns: tuple[Any, ...]
+
+
 def line_removals(page: Page) -> list[Removal]:
     return [Removal(rule, a, b, page.text[a:b]) for a, b, rule in page.removal_spans()]
 
@@ -54,6 +67,7 @@ class Cleaner:
                       CoreRule("spam_phrase", spam.enabled), CoreRule("spam_url", spam.enabled),
                       CoreRule("script_text", generic.enabled), CoreRule("inline_cta", generic.enabled)]
         self.min_glued = spam.min_glued_chars
+        self.enabled_spans = [r.name for r in self.spans if r.enabled]
         self.lines: list[LineRule] = [
             SiteRepeated(cfg.sitelines),
             SiteTemplate(cfg.sitelines),
@@ -65,35 +79,39 @@ class Cleaner:
     def keys(self, ctx: DocContext) -> SiteKeys:
         return SiteKeys.of(ctx.source, self.cfg.sitelines.max_words_shape)
 
-    def first_stage(self, page: Page, ctx: DocContext, stats: Stats) -> tuple[Page, list[Removal]]:
-        """The page left by the first-stage rules (the same page when they removed
-        nothing, else the new text analysed again) and their removals."""
-        rb = Rebaser(page.text)
-        if self.spam_line.enabled:
-            spam = core.spam_lines(page.text, ctx.script, [ln.sentence for ln in page.lines])
-            for i in spam:
-                page.lines[i].label = self.spam_line.name
-            if spam:
-                stats.add("clean", f"removed:{self.spam_line.name}", len(spam))
-            rb.apply(line_removals(page))
-        enabled = [r.name for r in self.spans if r.enabled]
-        for rule, spans, failed in core.span_rules(rb.text, ctx.script, ctx.language, enabled, self.min_glued):
+    def first_stage(self, text: str, ctx: DocContext, stats: Stats) -> tuple[str, list[Removal]]:
+        """The text the first-stage rules leave, and their removals (in `text`)."""
+        steps = core.first_stage(text, ctx.script, ctx.language, self.spam_line.enabled, self.enabled_spans,
+                                 self.min_glued)
+        return self._apply(text, steps, stats)
+
+    def first_pass(self, text: str, source: str | None, stats: Stats) -> FirstPass:
+        """A document's first stage in one call of the core, which also tells its script
+        and language and gives the line features of the text the first stage leaves."""
+        keys = SiteKeys.of(source, self.cfg.sitelines.max_words_shape)
+        script, language, steps, cols = core.prepare_text(text, keys.site, keys.label, keys.max_shape_words,
+                                                          self.spam_line.enabled, self.enabled_spans, self.min_glued)
+        text1, removals = self._apply(text, steps, stats)
+        return FirstPass(script, language, text1, removals, cols)
+
+    @staticmethod
+    def _apply(text: str, steps: list[tuple[str, list[tuple[int, int]], bool]],
+               stats: Stats) -> tuple[str, list[Removal]]:
+        rb = Rebaser(text)
+        for rule, spans, failed in steps:
             if failed:
                 stats.add("clean", f"errors:{rule}")
                 continue
             stats.add("clean", f"removed:{rule}", len(spans))
             rb.apply([Removal(rule, a, b, rb.text[a:b]) for a, b in spans])
-        for ln in page.lines:
-            ln.label = None
-        if rb.text == page.text:
-            return page, []
-        return Page.analyse(rb.text, self.keys(ctx)), rb.sorted_removals()
+        return rb.text, rb.sorted_removals()
 
-    def second_stage(self, text: str, first: list[Removal], ctx: DocContext,
-                     stats: Stats) -> tuple[str, list[Removal]]:
+    def second_stage(self, text: str, first: list[Removal], ctx: DocContext, stats: Stats,
+                     page: Page | None = None) -> tuple[str, list[Removal]]:
+        """`page`: the page of the first stage's text, when the caller has it already."""
         rb = Rebaser(text)
         rb.apply(first)
-        page = Page.analyse(rb.text, self.keys(ctx))
+        page = page if page is not None else Page.analyse(rb.text, self.keys(ctx))
         titled = True
         # to a fixed point: removing a line can change what its neighbours look like (the
         # zones, the title), and cleaning clean text must change nothing
@@ -117,7 +135,7 @@ class Cleaner:
     def clean(self, text: str, ctx: DocContext | None = None, stats: Stats | None = None) -> tuple[str, list[Removal]]:
         ctx = ctx or DocContext()
         stats = stats if stats is not None else Stats()
-        _, first = self.first_stage(Page.analyse(text, self.keys(ctx)), ctx, stats)
+        _, first = self.first_stage(text, ctx, stats)
         return self.second_stage(text, first, ctx, stats)
 
 

@@ -13,7 +13,9 @@ paragraphs) must be found by other signals.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 from cleaners import _textcore as core
 
@@ -55,18 +57,17 @@ class Line:
     h_linked_cross: int
     label: str | None = None  # the rule that removes this line
     zone: str = "body"  # head | body | tail
+    sentence: bool = False  # (of `flags`, read often enough to be kept apart)
+    prose: bool = False
+    slug_match: bool | None = None  # does the document's URL slug spell this line out (None: not asked yet)
+
+    def __post_init__(self) -> None:
+        self.sentence = bool(self.flags & SENTENCE)
+        self.prose = bool(self.flags & PROSE)
 
     @property
     def kept(self) -> bool:
         return self.label is None
-
-    @property
-    def sentence(self) -> bool:
-        return bool(self.flags & SENTENCE)
-
-    @property
-    def prose(self) -> bool:
-        return bool(self.flags & PROSE)
 
     def has(self, flag: int) -> bool:
         return bool(self.flags & flag)
@@ -93,7 +94,12 @@ class Page:
 
     @classmethod
     def analyse(cls, text: str, keys: SiteKeys) -> Page:
-        cols = core.line_features(text, keys.site, keys.label, keys.max_shape_words)
+        return cls.from_columns(text, core.line_features(text, keys.site, keys.label, keys.max_shape_words))
+
+    @classmethod
+    def from_columns(cls, text: str, cols: Sequence[Sequence[Any]]) -> Page:
+        """The page of `text` from its line features as `line_features` returns them
+        (or as a stage stored them)."""
         page = cls(text, [Line(i, row[0], row[1], text[row[0]:row[1]], *row[2:])
                           for i, row in enumerate(zip(*cols, strict=True))])
         page.assign_zones()
@@ -105,14 +111,15 @@ class Page:
         their new places."""
         lines: list[Line] = []
         pos = 0
-        for ln in self.lines:
+        for ln in self.lines:  # this page is done with: its kept lines move to the new one
             if not ln.kept:
                 continue
             start = text.find(ln.text, pos)
             end = start + len(ln.text)
             if start < 0 or (start and text[start - 1] != "\n") or text[end:end + 1] not in ("", "\n"):
                 raise ValueError("removals cut into a line that was kept")
-            lines.append(replace(ln, index=len(lines), start=start, end=end, zone="body"))
+            ln.index, ln.start, ln.end, ln.zone = len(lines), start, end, "body"
+            lines.append(ln)
             pos = end
         page = Page(text, lines)
         page.assign_zones()
@@ -129,19 +136,10 @@ class Page:
             ln.zone = "head" if ln.index < first else "tail" if ln.index > last else "body"
 
     def removal_spans(self) -> list[tuple[int, int, str]]:
-        """(start, end, rule) for every labelled line: the line with the line break(s)
-        after it, or — for lines after the last kept line — with the break before it, so
-        no blank-line run or trailing gap is left behind."""
-        spans: list[tuple[int, int, str]] = []
-        kept_after = [False] * (len(self.lines) + 1)
-        for i in range(len(self.lines) - 1, -1, -1):
-            kept_after[i] = kept_after[i + 1] or self.lines[i].kept
-        for i, ln in enumerate(self.lines):
-            if ln.kept:
-                continue
-            if kept_after[i + 1]:
-                spans.append((ln.start, self.lines[i + 1].start, ln.label or ""))
-            else:
-                prev_end = self.lines[i - 1].end if i > 0 else ln.start
-                spans.append((prev_end, ln.end, ln.label or ""))
-        return spans
+        """(start, end, rule) for every labelled line: what it takes with it when removed
+        (`_textcore.removal_spans`: its line breaks too, leaving no gap)."""
+        labels = [ln.label for ln in self.lines if not ln.kept]
+        if not labels:
+            return []
+        spans = core.removal_spans([(ln.start, ln.end, ln.kept) for ln in self.lines])
+        return [(a, b, label or "") for (a, b), label in zip(spans, labels, strict=True)]

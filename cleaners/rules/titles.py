@@ -41,12 +41,12 @@ def slug_words(url: str | None) -> tuple[str, ...]:
 
 
 def _slug_match(ln: Line, slug: tuple[str, ...]) -> bool:
-    ws = [w.casefold() for w in core.words(ln.text)]
-    if not ws or not slug:
-        return False
-    head = ws[: len(slug) + 2]
-    hit = sum(1 for w in slug if w in head)
-    return hit >= max(3, int(0.7 * len(slug)))
+    """Remembered on the line: the title rules ask about the same lines on every pass."""
+    if ln.slug_match is None:
+        ws = [w.casefold() for w in core.words(ln.text)] if slug else []
+        head = ws[: len(slug) + 2]
+        ln.slug_match = bool(ws) and sum(1 for w in slug if w in head) >= max(3, int(0.7 * len(slug)))
+    return ln.slug_match
 
 
 def title_like(ln: Line) -> bool:

@@ -76,7 +76,9 @@ pub fn script_text(text: &[char]) -> Vec<(usize, usize)> {
 /// whitespace, end of the tail) in characters.
 fn tail(line: &[char]) -> Option<(usize, usize)> {
     let end = line.len() - line.iter().rev().take_while(|c| c.is_whitespace()).count();
-    for p in 1..line.len() {
+    // the tail holds no stop: it starts after the line's last one (and its closer)
+    let last = line[..end].iter().rposition(|&c| ".!?".contains(c))?;
+    for p in (last + 1)..(last + 3).min(line.len()) {
         let after_stop = ".!?".contains(line[p - 1])
             || (p >= 2 && "'\"”’)".contains(line[p - 1]) && ".!?".contains(line[p - 2]));
         if !after_stop || !line[p].is_whitespace() {

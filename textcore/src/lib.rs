@@ -12,6 +12,7 @@ use pyo3::types::PyTuple;
 pub mod dedup;
 pub mod first;
 pub mod fold;
+pub mod guard;
 pub mod inline;
 pub mod lines;
 pub mod patterns;
@@ -29,14 +30,7 @@ fn line_features<'py>(py: Python<'py>, text: &str, site: &str, label: &str,
                       max_shape_words: usize) -> PyResult<Bound<'py, PyTuple>> {
     let doc = lines::DocSite { site, label, max_shape_words };
     let feats = py.detach(|| lines::lines(text, &doc));
-    macro_rules! cols {
-        ($($f:ident),*) => {
-            vec![$(feats.iter().map(|l| l.$f.clone()).collect::<Vec<_>>().into_pyobject(py)?.into_any()),*]
-        };
-    }
-    let columns = cols!(start, end, key, n_words, flags, furniture, weak, nav, site_talk, address, caps_words,
-                        long_words, long_caps, h_line, h_cross, h_shapes, h_prefix, h_linked, h_linked_cross);
-    PyTuple::new(py, columns)
+    columns(py, &feats)
 }
 
 const COLUMNS: [&str; 19] = ["start", "end", "key", "n_words", "flags", "furniture", "weak", "nav", "site_talk",
@@ -123,23 +117,72 @@ fn span_rules(py: Python<'_>, text: &str, script: &str, language: &str, enabled:
     py.detach(|| first::span_rules(text, script, language, &enabled, min_glued))
 }
 
+/// The whole first stage (see `first::first_stage`): (rule, spans, failed) steps, each
+/// step's spans in the text the steps before it left.
+#[pyfunction]
+#[pyo3(signature = (text, script, language, spam_line, enabled, min_glued = 2))]
+fn first_stage(py: Python<'_>, text: &str, script: &str, language: &str, spam_line: bool, enabled: Vec<String>,
+               min_glued: usize) -> Vec<(String, Vec<(usize, usize)>, bool)> {
+    py.detach(|| first::first_stage(text, script, language, spam_line, &enabled, min_glued))
+}
+
+/// A document's first pass: its main script, its language guess (for Latin script), the
+/// first stage's steps (as `first_stage`), and the line features of the text they leave
+/// (as `line_features`).
+#[pyfunction]
+#[pyo3(signature = (text, site, label, max_shape_words, spam_line, enabled, min_glued = 2))]
+#[allow(clippy::too_many_arguments)]
+fn prepare_text<'py>(py: Python<'py>, text: &str, site: &str, label: &str, max_shape_words: usize, spam_line: bool,
+                     enabled: Vec<String>, min_glued: usize) -> PyResult<Bound<'py, PyTuple>> {
+    let (script, language, steps, feats) = py.detach(|| {
+        let script = words::main_script(text);
+        let language = if script == "Latin" { words::latin_language(text) } else { script };
+        let (steps, left) = first::first_stage_text(text, script, language, spam_line, &enabled, min_glued);
+        let doc = lines::DocSite { site, label, max_shape_words };
+        (script, language, steps, lines::lines(&left, &doc))
+    });
+    let columns = columns(py, &feats)?;
+    (script, language, steps, columns).into_pyobject(py)
+}
+
+fn columns<'py>(py: Python<'py>, feats: &[lines::LineFeat]) -> PyResult<Bound<'py, PyTuple>> {
+    macro_rules! cols {
+        ($($f:ident),*) => {
+            vec![$(feats.iter().map(|l| l.$f.clone()).collect::<Vec<_>>().into_pyobject(py)?.into_any()),*]
+        };
+    }
+    let columns = cols!(start, end, key, n_words, flags, furniture, weak, nav, site_talk, address, caps_words,
+                        long_words, long_caps, h_line, h_cross, h_shapes, h_prefix, h_linked, h_linked_cross);
+    PyTuple::new(py, columns)
+}
+
+/// What each labelled line takes with it when removed: `lines` are (start, end, kept).
+#[pyfunction]
+fn removal_spans(lines: Vec<(usize, usize, bool)>) -> Vec<(usize, usize)> {
+    first::removal_spans(&lines)
+}
+
 /// Indices (among the non-blank lines) of the lines that are mostly spam.
 #[pyfunction]
 fn spam_lines(text: &str, script: &str, sentence: Vec<bool>) -> Vec<usize> {
     let chars: Vec<char> = text.chars().collect();
-    spam_rules::spam_lines(&chars, script, &sentence)
+    spam_rules::spam_lines(&chars, script, &sentence, &spam::Scan::of(&chars))
 }
 
 #[pymodule]
 fn _textcore(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     dedup::register(m)?;
+    m.add_class::<guard::RepairGuard>()?;
     m.add("FLAGS", lines::FLAG_NAMES.to_vec())?;
     m.add("COLUMNS", COLUMNS.to_vec())?;
     m.add_function(wrap_pyfunction!(line_features, m)?)?;
     m.add_function(wrap_pyfunction!(rule_spans, m)?)?;
     m.add_function(wrap_pyfunction!(span_rules, m)?)?;
     m.add_function(wrap_pyfunction!(spam_lines, m)?)?;
+    m.add_function(wrap_pyfunction!(first_stage, m)?)?;
+    m.add_function(wrap_pyfunction!(prepare_text, m)?)?;
+    m.add_function(wrap_pyfunction!(removal_spans, m)?)?;
     m.add_function(wrap_pyfunction!(py_words, m)?)?;
     m.add_function(wrap_pyfunction!(py_word_count, m)?)?;
     m.add_function(wrap_pyfunction!(py_fold, m)?)?;

@@ -95,6 +95,11 @@ fn gated(gate: &(LineStart, Regex), first: &str, line: &str) -> bool {
     gate.0.may_match(first) && gate.1.is_match(line)
 }
 
+/// A line that reads as a sentence: ends like one and has 4 words or more.
+pub fn is_sentence(line: &str) -> bool {
+    terminal(line) && word_count(line) >= 4
+}
+
 /// Whether the URL pattern can match: it needs "http" or "www." in any case.
 fn may_hold_url(text: &str) -> bool {
     let b = text.as_bytes();

@@ -74,8 +74,28 @@ pub fn alphabetic(script: &str) -> bool {
     !FOREIGN_SCRIPTS.contains(&script)
 }
 
+/// Hangul, Han, Hiragana, Katakana or Thai (by Script), table-driven for the BMP.
 pub fn is_foreign_char(c: char) -> bool {
-    !c.is_ascii() && FOREIGN.is_match(c.encode_utf8(&mut [0u8; 4]))
+    static TABLE: LazyLock<Vec<u64>> = LazyLock::new(|| {
+        let mut bits = vec![0u64; 0x10000 / 64];
+        let mut buf = [0u8; 4];
+        for cp in 0x0E00u32..0x10000 {
+            if let Some(ch) = char::from_u32(cp) {
+                if FOREIGN.is_match(ch.encode_utf8(&mut buf)) {
+                    bits[(cp / 64) as usize] |= 1 << (cp % 64);
+                }
+            }
+        }
+        bits
+    });
+    let cp = c as u32;
+    if cp < 0x0E00 {
+        false
+    } else if cp < 0x10000 {
+        TABLE[(cp / 64) as usize] >> (cp % 64) & 1 == 1
+    } else {
+        FOREIGN.is_match(c.encode_utf8(&mut [0u8; 4]))
+    }
 }
 
 /// A list of terms found case-insensitively: candidates from an automaton over the folded
@@ -83,38 +103,69 @@ pub fn is_foreign_char(c: char) -> bool {
 /// the regex engines match; full folding only proposes).
 struct Terms {
     ac: AhoCorasick,
+    any: AhoCorasick, // the same terms, searched leftmost: a fast "is there any" first
     rx: Vec<Regex>,
 }
 
 impl Terms {
     fn new(terms: &[&str]) -> Terms {
         let folded: Vec<String> = terms.iter().map(|t| casefold(t)).collect();
-        let ac = AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(&folded).expect("terms build");
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&folded)
+            .expect("terms build");
+        let any = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostFirst).build(&folded).expect("terms build");
         let rx = terms.iter().map(|t| Regex::new(&format!("(?i)^{}", regex::escape(t))).unwrap()).collect();
-        Terms { ac, rx }
+        Terms { ac, any, rx }
     }
 
     /// (start, end, term) in chars of every place a term matches, in order of start, then
     /// of the term's index.
     fn at(&self, text: &[char]) -> Vec<(usize, usize, usize)> {
         let s: String = text.iter().collect();
-        let folded = crate::fold::Folded::new(&s);
-        let byte_to_char = char_index(&s);
-        let mut out = Vec::new();
+        self.at_str(&s, &crate::fold::Folded::new(&s))
+    }
+
+    fn at_str(&self, s: &str, folded: &crate::fold::Folded) -> Vec<(usize, usize, usize)> {
+        if !self.any.is_match(&folded.text) {
+            return Vec::new();
+        }
+        let mut hits: Vec<(usize, usize, usize)> = Vec::new(); // bytes
         for m in self.ac.find_overlapping_iter(&folded.text) {
             let start = folded.original(m.start());
             if let Some(hit) = self.rx[m.pattern().as_usize()].find(&s[start..]) {
-                out.push((byte_to_char(start), byte_to_char(start + hit.end()), m.pattern().as_usize()));
+                hits.push((start, start + hit.end(), m.pattern().as_usize()));
             }
         }
+        if hits.is_empty() {
+            return hits;
+        }
+        let byte_to_char = char_index(s);
+        let mut out: Vec<_> = hits.into_iter().map(|(a, b, t)| (byte_to_char(a), byte_to_char(b), t)).collect();
         out.sort_by_key(|&(a, _, t)| (a, t));
         out.dedup();
         out
     }
 }
 
-fn char_index(s: &str) -> impl Fn(usize) -> usize + '_ {
-    move |byte| s[..byte].chars().count()
+/// Byte offsets of `s` (at character boundaries) to character offsets, in O(1) each.
+pub fn char_index(s: &str) -> impl Fn(usize) -> usize + '_ {
+    let table: Option<Vec<u32>> = if s.is_ascii() {
+        None
+    } else {
+        let mut t = vec![0u32; s.len() + 1];
+        let mut n = 0u32;
+        for (i, c) in s.char_indices() {
+            for j in 0..c.len_utf8() {
+                t[i + j] = n;
+            }
+            n += 1;
+        }
+        t[s.len()] = n;
+        Some(t)
+    };
+    move |byte| table.as_ref().map_or(byte, |t| t[byte] as usize)
 }
 
 static CJK_TERMS: LazyLock<(Terms, Vec<usize>)> = LazyLock::new(|| {
@@ -138,12 +189,17 @@ fn letter_or_digit(c: char) -> bool {
 /// Non-overlapping matches of the gambling terms in CJK and other scripts, leftmost,
 /// longest term first: (start, end) in chars.
 pub fn cjk_matches(text: &[char]) -> Vec<(usize, usize)> {
+    // every term is in a script without ASCII letters (Hangul, Han, Kana, Thai, Cyrillic)
     if text.iter().all(|c| c.is_ascii()) {
         return Vec::new();
     }
+    cjk_from(CJK_TERMS.0.at(text))
+}
+
+fn cjk_from(cands: Vec<(usize, usize, usize)>) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut last = 0;
-    for (a, b, _) in CJK_TERMS.0.at(text) {
+    for (a, b, _) in cands {
         if a >= last {
             out.push((a, b));
             last = b;
@@ -155,10 +211,13 @@ pub fn cjk_matches(text: &[char]) -> Vec<(usize, usize)> {
 /// Non-overlapping matches of the Latin-script gambling terms, each not preceded by a
 /// letter or digit and not followed by a letter: (start, end, term index in SPAM_LATIN).
 pub fn latin_matches(text: &[char]) -> Vec<(usize, usize, usize)> {
-    let (terms, order) = &*LATIN_TERMS;
+    latin_from(text, LATIN_TERMS.0.at(text))
+}
+
+fn latin_from(text: &[char], cands: Vec<(usize, usize, usize)>) -> Vec<(usize, usize, usize)> {
+    let order = &LATIN_TERMS.1;
     let mut out = Vec::new();
     let mut last = 0;
-    let cands = terms.at(text);
     let mut i = 0;
     while i < cands.len() {
         let a = cands[i].0;
@@ -373,10 +432,44 @@ fn space_then_capital(s: &[char]) -> bool {
 }
 
 /// The URL matches of a text: (start, end) in chars.
+/// What a whole text holds of spam's raw material, found in one pass of each kind: the
+/// Latin gambling terms, the other-script ones, the URLs (character offsets).
+pub struct Scan {
+    pub latin: Vec<(usize, usize, usize)>,
+    pub cjk: Vec<(usize, usize)>,
+    pub urls: Vec<(usize, usize)>,
+}
+
+impl Scan {
+    pub fn of(text: &[char]) -> Scan {
+        Scan::of_str(text, &text.iter().collect::<String>())
+    }
+
+    /// `s`: `text` as a string.
+    pub fn of_str(text: &[char], s: &str) -> Scan {
+        let folded = crate::fold::Folded::new(s);
+        let latin = latin_from(text, LATIN_TERMS.0.at_str(s, &folded));
+        let cjk = if s.is_ascii() { Vec::new() } else { cjk_from(CJK_TERMS.0.at_str(s, &folded)) };
+        Scan { latin, cjk, urls: url_matches_str(s) }
+    }
+}
+
 pub fn url_matches(text: &[char]) -> Vec<(usize, usize)> {
-    let s: String = text.iter().collect();
-    let to_char = char_index(&s);
-    URL.find_iter(&s).map(|m| (to_char(m.start()), to_char(m.end()))).collect()
+    url_matches_str(&text.iter().collect::<String>())
+}
+
+fn url_matches_str(s: &str) -> Vec<(usize, usize)> {
+    let b = s.as_bytes();
+    let may = memchr::memmem::find(b, b"://").is_some() || b.windows(4).any(|w| w.eq_ignore_ascii_case(b"www."));
+    if !may {
+        return Vec::new();
+    }
+    let found: Vec<(usize, usize)> = URL.find_iter(s).map(|m| (m.start(), m.end())).collect();
+    if found.is_empty() {
+        return found;
+    }
+    let to_char = char_index(s);
+    found.into_iter().map(|(a, b)| (to_char(a), to_char(b))).collect()
 }
 
 /// The whitespace-separated tokens: (start, end) in chars.

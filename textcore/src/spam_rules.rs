@@ -3,8 +3,8 @@
 //! Each returns its spans (character offsets into the text it is given).
 
 use crate::spam::{
-    alphabetic, cjk_matches, extend, foreign_only, is_foreign_char, latin_matches, spam_bracket, spam_coverage,
-    spam_url, tokens, url_matches, with_space, SPAM_LATIN,
+    alphabetic, cjk_matches, extend, foreign_only, is_foreign_char, spam_bracket, spam_coverage, spam_url, tokens,
+    with_space, Scan, SPAM_LATIN,
 };
 use crate::words::{script_runs, SCRIPTS};
 
@@ -18,7 +18,7 @@ fn punct(c: char) -> bool {
 /// Script runs of a token as (script name, start, end) in characters of the token.
 fn char_runs(tok: &[char]) -> Vec<(&'static str, usize, usize)> {
     let s: String = tok.iter().collect();
-    let to_char = |byte: usize| s[..byte].chars().count();
+    let to_char = crate::spam::char_index(&s);
     script_runs(&s).into_iter().map(|(sc, a, b)| (SCRIPTS[sc], to_char(a), to_char(b))).collect()
 }
 
@@ -156,10 +156,10 @@ fn inserted_in_line(text: &[char]) -> Vec<(usize, usize)> {
 /// Gambling phrases in Latin script ("slot gacor hari ini") in a document of another
 /// language: the term plus the spam words chained to it (a lone term of another language
 /// is a mention: "an illegal togel").
-pub fn phrase(text: &[char], language: &str) -> Vec<(usize, usize)> {
+pub fn phrase(text: &[char], language: &str, scan: &Scan) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut last = 0;
-    for (a, b, t) in latin_matches(text) {
+    for &(a, b, t) in &scan.latin {
         if a < last {
             continue;
         }
@@ -182,9 +182,9 @@ pub fn phrase(text: &[char], language: &str) -> Vec<(usize, usize)> {
 const URL_TRAIL: &str = ".,;:!?)”’\"'";
 
 /// A URL whose host is made of gambling words, or an odd host between sentences.
-pub fn urls(text: &[char]) -> Vec<(usize, usize)> {
+pub fn urls(text: &[char], scan: &Scan) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for (a, b) in url_matches(text) {
+    for &(a, b) in &scan.urls {
         if spam_url(text, a, b) {
             let trail = text[a..b].iter().rev().take_while(|&&c| URL_TRAIL.contains(c)).count();
             out.push(with_space(text, a, b - trail));
@@ -195,12 +195,12 @@ pub fn urls(text: &[char]) -> Vec<(usize, usize)> {
 
 /// Indices of the lines (non-blank, in order) that are mostly spam and carry no
 /// sentence of the document's own language: `sentence[i]` tells line i's shape.
-pub fn spam_lines(text: &[char], script: &str, sentence: &[bool]) -> Vec<usize> {
+pub fn spam_lines(text: &[char], script: &str, sentence: &[bool], scan: &Scan) -> Vec<usize> {
     let mut hits: Vec<usize> = Vec::new();
-    hits.extend((0..text.len()).filter(|&i| is_foreign_char(text[i])));
-    hits.extend(url_matches(text).into_iter().map(|(a, _)| a));
-    hits.extend(latin_matches(text).into_iter().map(|(a, _, _)| a));
-    hits.extend(cjk_matches(text).into_iter().map(|(a, _)| a));
+    hits.extend((0..text.len()).filter(|&i| !text[i].is_ascii() && is_foreign_char(text[i])));
+    hits.extend(scan.urls.iter().map(|&(a, _)| a));
+    hits.extend(scan.latin.iter().map(|&(a, _, _)| a));
+    hits.extend(scan.cjk.iter().map(|&(a, _)| a));
     if hits.is_empty() {
         return Vec::new();
     }
@@ -251,10 +251,12 @@ mod tests {
     #[test]
     fn phrases_and_urls() {
         let t = "Read this: slot gacor hari ini now";
-        assert_eq!(cut(t, &phrase(&chars(t), "en")), vec![" slot gacor hari ini"]);
-        let t = "Police said an illegal togel ran for years.";
-        assert!(phrase(&chars(t), "en").is_empty());
+        let c = chars(t);
+        assert_eq!(cut(t, &phrase(&c, "en", &Scan::of(&c))), vec![" slot gacor hari ini"]);
+        let c = chars("Police said an illegal togel ran for years.");
+        assert!(phrase(&c, "en", &Scan::of(&c)).is_empty());
         let t = "Visit https://best-casino88.xyz/promo. Then more.";
-        assert_eq!(cut(t, &urls(&chars(t))), vec![" https://best-casino88.xyz/promo"]);
+        let c = chars(t);
+        assert_eq!(cut(t, &urls(&c, &Scan::of(&c))), vec![" https://best-casino88.xyz/promo"]);
     }
 }
