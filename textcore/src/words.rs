@@ -14,59 +14,82 @@ use crate::pychar::{is_alpha, is_word_part};
 /// Byte spans of the words of `text`: `[\p{L}\p{M}\p{N}]+(?:['’]\p{L}+)*`, scanned by
 /// hand (a regex pays a reverse search per match, and a document has hundreds).
 pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let b = text.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {
-        // the next word start (ASCII bytes judged without decoding)
-        while i < b.len() {
-            if b[i] < 0x80 {
-                if b[i].is_ascii_alphanumeric() {
-                    break;
-                }
-                i += 1;
-            } else {
-                let (c, n) = char_at(text, i);
-                if is_word_part(c) {
-                    break;
-                }
-                i += n;
+        let (a, b) = next_word(text, i)?;
+        i = b;
+        Some((a, b))
+    })
+}
+
+/// The first word at or after byte `from`: (start, end).
+#[inline]
+fn next_word(text: &str, from: usize) -> Option<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut i = from;
+    // the next word start (ASCII bytes judged without decoding)
+    loop {
+        let &x = b.get(i)?;
+        if x < 0x80 {
+            if x.is_ascii_alphanumeric() {
+                break;
             }
-        }
-        if i >= b.len() {
-            return None;
-        }
-        let start = i;
-        while i < b.len() {
-            if b[i] < 0x80 {
-                if !b[i].is_ascii_alphanumeric() {
-                    break;
-                }
-                i += 1;
-            } else {
-                let (c, n) = char_at(text, i);
-                if !is_word_part(c) {
-                    break;
-                }
-                i += n;
-            }
-        }
-        // apostrophe-joined letter runs: "don't", "l’homme"
-        while i < b.len() {
+            i += 1;
+        } else {
             let (c, n) = char_at(text, i);
-            if !(c == '\'' || c == '’') || i + n >= b.len() || !is_alpha(char_at(text, i + n).0) {
+            if is_word_part(c) {
                 break;
             }
             i += n;
-            while i < b.len() {
-                let (c, n) = char_at(text, i);
-                if !is_alpha(c) {
-                    break;
-                }
-                i += n;
-            }
         }
-        Some((start, i))
-    })
+    }
+    let start = i;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            if !x.is_ascii_alphanumeric() {
+                if (x == b'\'') && i + 1 < b.len() && is_alpha(char_at(text, i + 1).0) {
+                    i = apostrophe_tail(text, i, 1);
+                }
+                break;
+            }
+            i += 1;
+        } else {
+            let (c, n) = char_at(text, i);
+            if !is_word_part(c) {
+                if c == '’' && i + n < b.len() && is_alpha(char_at(text, i + n).0) {
+                    i = apostrophe_tail(text, i, n);
+                }
+                break;
+            }
+            i += n;
+        }
+    }
+    Some((start, i))
+}
+
+/// After a word, its apostrophe-joined letter runs ("don't", "l’homme"): the end. `i`
+/// is the apostrophe's byte, `apo` its length.
+fn apostrophe_tail(text: &str, mut i: usize, mut apo: usize) -> usize {
+    let b = text.as_bytes();
+    loop {
+        i += apo;
+        while i < b.len() {
+            let (c, n) = char_at(text, i);
+            if !is_alpha(c) {
+                break;
+            }
+            i += n;
+        }
+        if i >= b.len() {
+            return i;
+        }
+        let (c, n) = char_at(text, i);
+        if !(c == '\'' || c == '’') || i + n >= b.len() || !is_alpha(char_at(text, i + n).0) {
+            return i;
+        }
+        apo = n;
+    }
 }
 
 /// The character at byte `i` and its length (ASCII without decoding).
@@ -171,7 +194,12 @@ pub fn words(text: &str) -> Vec<&str> {
 /// counts each of them, plus each run of its other characters.
 pub fn word_count(text: &str) -> usize {
     if text.is_ascii() {
-        return word_spans(text).count();
+        let (mut n, mut i) = (0, 0);
+        while let Some((_, b)) = next_word(text, i) {
+            n += 1;
+            i = b;
+        }
+        return n;
     }
     word_spans(text)
         .map(|(a, b)| {
@@ -194,16 +222,65 @@ pub fn word_count(text: &str) -> usize {
         .sum()
 }
 
-/// (script index into SCRIPTS, start, end) of each run of letters in one script, offsets
-/// in bytes.
-pub fn script_runs(text: &str) -> Vec<(usize, usize, usize)> {
-    SCRIPT_RUN
-        .captures_iter(text)
-        .map(|c| {
-            let (i, m) = (1..=SCRIPTS.len()).find_map(|i| c.get(i).map(|m| (i - 1, m))).unwrap();
-            (i, m.start(), m.end())
+/// For each BMP character, the script-run groups it belongs to (bit i: SCRIPTS[i]), read
+/// off the `SCRIPT_RUN` pattern itself once: a run is what its leftmost-first alternation
+/// matches, so a table lookup per character finds the same runs without a regex search.
+static GROUPS: LazyLock<Vec<u16>> = LazyLock::new(|| {
+    let groups: Vec<Regex> = SCRIPT_RUN
+        .as_str()
+        .split(")|(")
+        .map(|alt| {
+            let class = &alt[alt.find('>').unwrap() + 1..alt.rfind('+').unwrap()];
+            Regex::new(&format!("^{class}$")).unwrap()
+        })
+        .collect();
+    let mut buf = [0u8; 4];
+    (0u32..0x10000)
+        .map(|cp| match char::from_u32(cp) {
+            Some(c) if cp >= 0x41 => {
+                let s = c.encode_utf8(&mut buf);
+                groups.iter().enumerate().fold(0u16, |b, (i, g)| if g.is_match(s) { b | 1 << i } else { b })
+            }
+            _ => 0,
         })
         .collect()
+});
+
+fn groups_of(c: char) -> u16 {
+    let cp = c as u32;
+    if cp < 0x10000 {
+        GROUPS[cp as usize]
+    } else {
+        // outside the BMP (rare: Han extensions, historic scripts) ask the pattern
+        SCRIPT_RUN.captures(c.encode_utf8(&mut [0u8; 4])).map_or(0, |caps| {
+            (1..=SCRIPTS.len()).find(|&i| caps.get(i).is_some()).map_or(0, |i| 1 << (i - 1))
+        })
+    }
+}
+
+/// (script index into SCRIPTS, start, end) of each run of letters in one script, offsets
+/// in bytes: what `SCRIPT_RUN` finds (at each place the first group the character starts,
+/// for as long as the characters belong to it).
+pub fn script_runs(text: &str) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let g = groups_of(c);
+        if g == 0 {
+            continue;
+        }
+        let script = g.trailing_zeros() as usize;
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = it.peek() {
+            if groups_of(d) >> script & 1 == 0 {
+                break;
+            }
+            end = j + d.len_utf8();
+            it.next();
+        }
+        out.push((script, i, end));
+    }
+    out
 }
 
 /// The script holding most letters of the text (its first 200,000 characters), "Latin"
@@ -258,6 +335,9 @@ const STOPWORDS: [(&str, &str); 10] = [
     ("tl", "ang ng sa mga na at ay si ni kay para hindi ito"),
 ];
 
+/// Longer than any stopword: such a word needs no folding and no lookup.
+const MAX_STOPWORD_BYTES: usize = 16;
+
 /// For each stopword, the profiles (bits, in `STOPWORDS` order) it belongs to.
 static STOPWORD_PROFILES: LazyLock<std::collections::HashMap<&'static str, u16>> = LazyLock::new(|| {
     let mut map = std::collections::HashMap::new();
@@ -271,17 +351,33 @@ static STOPWORD_PROFILES: LazyLock<std::collections::HashMap<&'static str, u16>>
 
 /// Best stopword profile for a Latin-script text ("en" when none reaches 5% of its
 /// words): a cheap guess, enough to tell whose language a gambling word belongs to.
+/// (Words are the letter runs of the case-folded text: folding never splits or joins
+/// them, so only the short ones, which may be stopwords, are folded.)
 pub fn latin_language(text: &str) -> &'static str {
     let head = match text.char_indices().nth(20_000) {
         Some((i, _)) => &text[..i],
         None => text,
     };
-    let folded = casefold(head);
+    // folding splits a word only at "İ" (into "i" and a combining dot): then fold it all
+    let folded;
+    let head = if head.contains('\u{130}') {
+        folded = casefold(head);
+        folded.as_str()
+    } else {
+        head
+    };
     let mut counts = [0usize; STOPWORDS.len()];
     let mut n = 0usize;
-    for (a, b) in letter_runs(&folded) {
+    let mut word = String::new();
+    for (a, b) in letter_runs(head) {
         n += 1;
-        if let Some(&langs) = STOPWORD_PROFILES.get(&folded[a..b]) {
+        if b - a > MAX_STOPWORD_BYTES {
+            continue;
+        }
+        word.clear();
+        word.push_str(&head[a..b]);
+        let key = if word.bytes().all(|x| x.is_ascii_lowercase()) { word.as_str() } else { &casefold(&word) };
+        if let Some(&langs) = STOPWORD_PROFILES.get(key) {
             for (i, c) in counts.iter_mut().enumerate() {
                 *c += (langs >> i & 1) as usize;
             }
