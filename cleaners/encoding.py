@@ -204,9 +204,21 @@ def _describe(stage: str, old: str, new: str) -> list[Repair]:
     return out[:MAX_REPAIRS_SHOWN]
 
 
+TOKENS = re.compile(r"\S+|\s+")
+
+
 def _diff_words(stage: str, old: str, new: str, found: dict[tuple[str, str, str], int]) -> None:
-    a = re.findall(r"\S+|\s+", old)
-    b = re.findall(r"\S+|\s+", new)
+    a = TOKENS.findall(old)
+    b = TOKENS.findall(new)
+    # the unchanged tokens around the changes are set aside first: the matcher's cost
+    # grows with the square of the tokens it is given, and a repair is usually a word
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    a, b = a[head:len(a) - tail], b[head:len(b) - tail]
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "equal":
             continue

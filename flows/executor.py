@@ -20,7 +20,9 @@ from typing import Any
 _POOL: ProcessPoolExecutor | None = None
 _SIZE = 0
 _LOCK = threading.Lock()  # batches of one stage ask for the pool from several threads at once
-PRELOAD = ["cleaners.pipeline.prepare", "cleaners.pipeline.clean", "cleaners.pipeline.write"]
+# datasketch (its banding parameters and permutations, asked for lazily by the clean
+# stage) imports scipy: ~0.7 s that each worker would otherwise pay again
+PRELOAD = ["cleaners.pipeline.prepare", "cleaners.pipeline.clean", "cleaners.pipeline.write", "datasketch"]
 
 
 def workers(requested: int) -> int:

@@ -20,7 +20,7 @@ from cleaners.config import Config
 from cleaners.dedup.features import features
 from cleaners.document import Removal
 from cleaners.io.arrays import strings, write_arrays
-from cleaners.io.shards import OPTS, read_records, shard_name, shard_writer
+from cleaners.io.shards import OPTS, WORK_LEVEL, read_records, shard_name, shard_writer
 from cleaners.pipeline.context import RunContext
 from cleaners.pipeline.records import Cleaned, Prepared, Rejected, dump, read_entry
 from cleaners.rules.base import DocContext, SiteView
@@ -68,7 +68,7 @@ def clean_shard(index: int, rctx_d: dict[str, Any]) -> dict[str, Any]:
                      strict=True))
     comp = cfg.run.compression
     kept: list[Cleaned] = []
-    with shard_writer(rctx.shard_file("clean", index, ".jsonl.zst"), "zstd") as w, \
+    with shard_writer(rctx.shard_file("clean", index, ".jsonl.zst"), "zstd", WORK_LEVEL) as w, \
             shard_writer(rctx.staging / "removals" / shard_name(index, comp), comp) as rw, \
             shard_writer(rctx.staging / "repairs" / shard_name(index, comp), comp) as pw:
         for rec in records:

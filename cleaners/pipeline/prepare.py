@@ -17,7 +17,7 @@ from cleaners.config import Config
 from cleaners.document import Reject, Repair
 from cleaners.encoding import normalize_newlines, repair, unwrap_lines
 from cleaners.extract import Extractor
-from cleaners.io.shards import shard_writer, write_bytes
+from cleaners.io.shards import WORK_LEVEL, shard_writer, write_bytes
 from cleaners.pipeline.context import RunContext
 from cleaners.pipeline.records import Prepared, Rejected, dump
 from cleaners.readers.plan import ShardSpec
@@ -106,7 +106,7 @@ def prepare_shard(spec_d: dict[str, Any], rctx_d: dict[str, Any]) -> dict[str, A
     n_docs = 0
     out = rctx.shard_file("prep", spec.index, ".jsonl.zst")
     max_shape = cfg.clean.sitelines.max_words_shape
-    with shard_writer(out, "zstd") as w:
+    with shard_writer(out, "zstd", WORK_LEVEL) as w:
         for item in read_shard(spec, cfg, stats):
             stats.add("read", "in")
             if isinstance(item, Reject):

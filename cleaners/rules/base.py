@@ -60,11 +60,12 @@ class LineRule(Rule):
     def label(self, page: Page, ctx: DocContext) -> None:
         raise NotImplementedError
 
-    def run(self, page: Page, ctx: DocContext, stats: Stats) -> None:
+    def run(self, page: Page, ctx: DocContext, stats: Stats) -> bool:
+        """Label the page; False when the rule failed (and labelled nothing)."""
         # a page is labelled by each rule once (a new page each pass), and a rule labels
         # only lines no other rule took: the lines with its name are its own
         if not self.enabled:
-            return
+            return True
         name = self.name
         try:
             self.label(page, ctx)
@@ -74,7 +75,8 @@ class LineRule(Rule):
             for ln in page.lines:
                 if ln.label == name:
                     ln.label = None
-            return
+            return False
         n = sum(1 for ln in page.lines if ln.label == name)
         if n:
             stats.add("clean", f"removed:{name}", n)
+        return True

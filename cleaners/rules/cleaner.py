@@ -23,8 +23,8 @@ from cleaners.document import Removal
 from cleaners.rules.base import DocContext, LineRule
 from cleaners.rules.chain import Rebaser
 from cleaners.rules.generic import GenericBoilerplate, anchor
-from cleaners.rules.page import PREFIX, Page, SiteKeys
-from cleaners.rules.related import RelatedLinks
+from cleaners.rules.page import PREFIX, Line, Page, SiteKeys
+from cleaners.rules.related import RelatedLinks, list_heading
 from cleaners.rules.sitelines import SiteRepeated, SiteTemplate
 from cleaners.rules.titles import DuplicateTitle, early_title, find_title
 from cleaners.stats import Stats
@@ -108,27 +108,40 @@ class Cleaner:
 
     def second_stage(self, text: str, first: list[Removal], ctx: DocContext, stats: Stats,
                      page: Page | None = None) -> tuple[str, list[Removal]]:
-        """`page`: the page of the first stage's text, when the caller has it already."""
+        """`page`: the page of the first stage's text, when the caller has it already.
+
+        To a fixed point: removing a line can change what its neighbours look like (the
+        zones, the title, a list's run), and cleaning clean text must change nothing. A
+        later pass looks only at what the pass before changed: each rule decides on a line
+        from its own features, its zone, the title and the site, except the related rule's
+        lists, which read their neighbours; so when the lines left keep their zones and
+        the title, and no list heading is left, no rule can decide otherwise and the
+        rules are not run again."""
         rb = Rebaser(text)
         rb.apply(first)
         page = page if page is not None else Page.analyse(rb.text, self.keys(ctx))
         titled = True
-        # to a fixed point: removing a line can change what its neighbours look like (the
-        # zones, the title), and cleaning clean text must change nothing
+        settled: _Layout | None = None  # the previous pass's layout, when it removed lines
         for _ in range(MAX_PASSES):
             content_zones(page, ctx)
             ctx.notes["title"] = find_title(page, ctx) if titled else None
-            for rule in self.lines:
-                rule.run(page, ctx, stats)
-            spans = line_removals(page)
+            layout = _Layout.of(page, ctx)
+            if settled is not None and settled.holds(layout) and not any(map(list_heading, page.lines)):
+                spans: list[Removal] = []
+            else:
+                if not all([rule.run(page, ctx, stats) for rule in self.lines]):
+                    layout = None  # a rule failed: the next pass runs every rule again
+                spans = line_removals(page)
             if not spans:
                 # a title heads an article: when it is all that is left ("Spread the love"
                 # alone in a file), it is judged like any other line
                 if titled and _only_title(page, ctx):
                     titled = False
+                    settled = None
                     continue
                 break
             rb.apply(spans)
+            settled = layout
             page = page.without_removed(rb.text)
         return rb.text, rb.sorted_removals()
 
@@ -137,6 +150,27 @@ class Cleaner:
         stats = stats if stats is not None else Stats()
         _, first = self.first_stage(text, ctx, stats)
         return self.second_stage(text, first, ctx, stats)
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """What a pass's rules read of the page beyond each line's own features: every line's
+    zone and which line is the title (lines by identity: a page's kept lines move on to
+    the next pass's page)."""
+
+    lines: tuple[Line, ...]  # held, so that no other line can take one's id
+    zones: dict[int, str]
+    title: int | None
+
+    @classmethod
+    def of(cls, page: Page, ctx: DocContext) -> _Layout:
+        idx = ctx.notes.get("title")
+        title = id(page.lines[idx]) if isinstance(idx, int) else None
+        return cls(tuple(page.lines), {id(ln): ln.zone for ln in page.lines}, title)
+
+    def holds(self, now: _Layout) -> bool:
+        """True when the lines of `now` (a later pass) sit as they did in this one."""
+        return now.title == self.title and all(self.zones.get(k) == z for k, z in now.zones.items())
 
 
 def _only_title(page: Page, ctx: DocContext) -> bool:

@@ -18,6 +18,7 @@ from cleaners.rules.base import DocContext, LineRule
 from cleaners.rules.page import COPYRIGHT_SIGN, ENDS_STOP, HAS_URL, Line, Page
 
 SEPARATORS = re.compile(r"\s*(?:[|·•›»>/\\:–—]|\s-\s|::)\s*")
+SLUG_PARTS = re.compile(r"[-_+.]+")
 MAX_TITLE_WORDS = 40
 
 
@@ -34,7 +35,7 @@ def slug_words(url: str | None) -> tuple[str, ...]:
     parts = [p for p in path.split("/") if p]
     best: list[str] = []
     for p in parts:
-        ws = [w for w in re.split(r"[-_+.]+", p.casefold()) if w and not w.isdigit()]
+        ws = [w for w in SLUG_PARTS.split(p.casefold()) if w and not w.isdigit()]
         if len(ws) > len(best):
             best = ws
     return tuple(best) if len(best) >= 3 else ()
