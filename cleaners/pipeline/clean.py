@@ -18,15 +18,12 @@ import orjson
 from cleaners import _textcore as core
 from cleaners.config import Config
 from cleaners.dedup.features import features
-from cleaners.document import Removal
 from cleaners.io.arrays import strings, write_arrays
 from cleaners.io.shards import OPTS, WORK_LEVEL, read_records, shard_name, shard_writer
 from cleaners.pipeline.context import RunContext
 from cleaners.pipeline.records import Cleaned, Prepared, Rejected, dump, read_entry
 from cleaners.rules.base import DocContext, SiteView
-from cleaners.rules.chain import apply_spans
 from cleaners.rules.cleaner import Cleaner
-from cleaners.rules.page import Page
 from cleaners.sitestats import Table
 from cleaners.stats import Stats
 
@@ -92,11 +89,8 @@ def _clean_one(rec: Prepared | Rejected, cleaner: Cleaner, views: dict[int, Site
     if isinstance(rec, Rejected):
         return rec
     stats.add("clean", "in")
-    ctx = DocContext(source=rec.source, url=rec.url, title_hint=rec.title, script=rec.script,
-                     language=rec.language, site=views[rec.seq])
-    first = [Removal(rule, a, b, rec.text[a:b]) for rule, a, b in rec.first]
-    text1 = apply_spans(rec.text, first)[0]
-    text, removals = cleaner.second_stage(rec.text, first, ctx, stats, Page.from_columns(text1, rec.lines))
+    ctx = DocContext(source=rec.source, url=rec.url, title_hint=rec.title, site=views[rec.seq])
+    text, removals = cleaner.second_stage(rec.text, rec.first, rec.lines, ctx, stats)
     for r in removals:
         rw.write(orjson.dumps({"id": rec.id, "rule": r.rule, "start": r.start, "end": r.end, "text": r.text},
                               option=OPTS))

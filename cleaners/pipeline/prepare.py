@@ -22,9 +22,7 @@ from cleaners.pipeline.context import RunContext
 from cleaners.pipeline.records import Prepared, Rejected, dump
 from cleaners.readers.plan import ShardSpec
 from cleaners.readers.records import RawDoc, read_shard
-from cleaners.rules.base import DocContext
-from cleaners.rules.cleaner import Cleaner, content_zones, line_keys, lookup_hashes
-from cleaners.rules.page import Page
+from cleaners.rules.cleaner import Cleaner
 from cleaners.stats import Stats
 
 _EXTRACTORS: dict[str, Extractor] = {}
@@ -49,8 +47,11 @@ def doc_ident(url: str | None, text: str) -> int:
     return core.key_hash("text", None, text)
 
 
-def prepare_doc(raw: RawDoc, cfg: Config, cleaner: Cleaner, stats: Stats) -> tuple[Prepared | Rejected, Page | None]:
-    """The prepared document and the page its first stage left (for its site keys)."""
+Keys = list[tuple[int, int, bool]]
+
+
+def prepare_doc(raw: RawDoc, cfg: Config, cleaner: Cleaner, stats: Stats) -> tuple[Prepared | Rejected, Keys]:
+    """The prepared document and the keys it contributes to its site's statistics."""
     title = None
     date = raw.date
     text = raw.text
@@ -59,15 +60,15 @@ def prepare_doc(raw: RawDoc, cfg: Config, cleaner: Cleaner, stats: Stats) -> tup
         stats.add("extract", "in")
         if ex.error:
             stats.add("extract", f"dropped:{ex.error}")
-            return Rejected(raw.seq, raw.id, raw.place, ex.error, ex.detail), None
+            return Rejected(raw.seq, raw.id, raw.place, ex.error, ex.detail), []
         if len(ex.text.strip()) < cfg.extract.min_chars:
             stats.add("extract", "dropped:extraction_empty")
-            return Rejected(raw.seq, raw.id, raw.place, "extraction_empty", "no main text found"), None
+            return Rejected(raw.seq, raw.id, raw.place, "extraction_empty", "no main text found"), []
         stats.add("extract", "kept")
         text, title, date = ex.text, ex.title, date or ex.date
     assert text is not None
     if len(text) > cfg.read.max_text_chars:
-        return Rejected(raw.seq, raw.id, raw.place, "too_large", f"{len(text)} characters of text"), None
+        return Rejected(raw.seq, raw.id, raw.place, "too_large", f"{len(text)} characters of text"), []
     text, wraps = unwrap_lines(normalize_newlines(text))
     text, repairs = repair(text, cfg.encoding)
     repairs = ([Repair("bom", "\ufeff", "", 1)] if raw.bom else []) + wraps + repairs
@@ -75,19 +76,12 @@ def prepare_doc(raw: RawDoc, cfg: Config, cleaner: Cleaner, stats: Stats) -> tup
         stats.add("encoding", f"repaired:{r.kind}", r.count)
     stats.add("encoding", "docs_repaired" if repairs else "docs_clean")
     if not text.strip():
-        return Rejected(raw.seq, raw.id, raw.place, "empty"), None
-    first = cleaner.first_pass(text, raw.source, stats)
-    page = Page.from_columns(first.text, first.columns)
-    # the site keys are counted on the page the first stage left, zoned without the
-    # page's <title> (what the site's pages have in common, not what this page says)
-    content_zones(page, DocContext(source=raw.source, url=raw.url, script=first.script))
-    max_shape = cfg.clean.sitelines.max_words_shape
+        return Rejected(raw.seq, raw.id, raw.place, "empty"), []
+    first = cleaner.first_pass(text, raw.source, raw.url, stats)
     prepared = Prepared(raw.seq, raw.id, raw.place, raw.url, raw.source, date, title, first.script, first.language,
                         text, tuple((r.rule, r.start, r.end) for r in first.removals),
-                        tuple((r.kind, r.before, r.after, r.count) for r in repairs),
-                        tuple(lookup_hashes(page, core.key_hash("D", None, raw.source or ""), max_shape)),
-                        first.columns)
-    return prepared, page
+                        tuple((r.kind, r.before, r.after, r.count) for r in repairs), tuple(first.lookup), first.lines)
+    return prepared, first.keys
 
 
 def prepare_shard(spec_d: dict[str, Any], rctx_d: dict[str, Any]) -> dict[str, Any]:
@@ -105,14 +99,13 @@ def prepare_shard(spec_d: dict[str, Any], rctx_d: dict[str, Any]) -> dict[str, A
     id_seqs: list[int] = []
     n_docs = 0
     out = rctx.shard_file("prep", spec.index, ".jsonl.zst")
-    max_shape = cfg.clean.sitelines.max_words_shape
     with shard_writer(out, "zstd", WORK_LEVEL) as w:
         for item in read_shard(spec, cfg, stats):
             stats.add("read", "in")
             if isinstance(item, Reject):
-                rec, page = Rejected.of(item), None
+                rec, doc_keys = Rejected.of(item), []
             else:
-                rec, page = prepare_doc(item, cfg, cleaner, stats)
+                rec, doc_keys = prepare_doc(item, cfg, cleaner, stats)
             # every ledger id claims its id, rejects too: a later record with the same id is a
             # `duplicate_id`, so the ledger never holds two records with one id
             id_hashes.append(core.key_hash("id", None, rec.id))
@@ -120,13 +113,12 @@ def prepare_shard(spec_d: dict[str, Any], rctx_d: dict[str, Any]) -> dict[str, A
             if isinstance(rec, Rejected):
                 stats.add("read", f"rejected:{rec.reason}")
             else:
-                assert page is not None
                 n_docs += 1
                 ident = doc_ident(rec.url, rec.text)
                 keys.append(core.key_hash("D", None, rec.source or ""))
                 idents.append(ident)
                 heads.append(False)
-                for h, cross, head in line_keys(page, max_shape):
+                for h, cross, head in doc_keys:
                     keys.append(h)
                     idents.append(ident)
                     heads.append(head)

@@ -2,8 +2,8 @@
 
 - `Prepared`: a document after reading, extraction, encoding repair and the first-stage
   rules (`first`: their removals, offsets in `text`), with the line features of the text
-  they leave (`lines`, so the clean stage does not analyse it again) and the site-table
-  keys the clean stage will look up (`lookup`).
+  they leave (`lines`, encoded by the compiled core, so the clean stage does not analyse
+  it again) and the site-table keys the clean stage will look up (`lookup`).
 - `Cleaned`: a document after the second stage: its clean text and how many spans went.
 - `Rejected`: a document that ends in the ledger as rejected, with its reason code.
 Each is written as one JSON line and read back by `read_entry`; a reject is told apart by
@@ -52,7 +52,7 @@ class Prepared:
     first: tuple[tuple[str, int, int], ...]  # (rule, start, end)
     repairs: tuple[tuple[str, str, str, int], ...]  # (kind, before, after, count)
     lookup: tuple[int, ...]
-    lines: tuple[list[Any], ...]  # the line features of the text `first` leaves, as the core gives them
+    lines: str  # the line features of the text `first` leaves, as the core encodes them
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,5 +85,4 @@ def read_entry(data: dict[str, Any], kind: type[Prepared] | type[Cleaned]) -> En
         data["first"] = tuple(tuple(x) for x in data["first"])
         data["repairs"] = tuple(tuple(x) for x in data["repairs"])
         data["lookup"] = tuple(data["lookup"])
-        data["lines"] = tuple(data["lines"])
     return kind(**data)

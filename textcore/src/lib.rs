@@ -9,17 +9,22 @@
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 
+pub mod blob;
 pub mod dedup;
 pub mod first;
 pub mod fold;
 pub mod guard;
 pub mod inline;
+pub mod linerules;
 pub mod lines;
+pub mod offsets;
 pub mod patterns;
+pub mod py_rules;
 pub mod pychar;
 pub mod shape;
 pub mod spam;
 pub mod spam_rules;
+pub mod url;
 pub mod words;
 
 /// The lines of a document with their features, as columns (one list per feature, in
@@ -126,25 +131,6 @@ fn first_stage(py: Python<'_>, text: &str, script: &str, language: &str, spam_li
     py.detach(|| first::first_stage(text, script, language, spam_line, &enabled, min_glued))
 }
 
-/// A document's first pass: its main script, its language guess (for Latin script), the
-/// first stage's steps (as `first_stage`), and the line features of the text they leave
-/// (as `line_features`).
-#[pyfunction]
-#[pyo3(signature = (text, site, label, max_shape_words, spam_line, enabled, min_glued = 2))]
-#[allow(clippy::too_many_arguments)]
-fn prepare_text<'py>(py: Python<'py>, text: &str, site: &str, label: &str, max_shape_words: usize, spam_line: bool,
-                     enabled: Vec<String>, min_glued: usize) -> PyResult<Bound<'py, PyTuple>> {
-    let (script, language, steps, feats) = py.detach(|| {
-        let script = words::main_script(text);
-        let language = if script == "Latin" { words::latin_language(text) } else { script };
-        let (steps, left) = first::first_stage_text(text, script, language, spam_line, &enabled, min_glued);
-        let doc = lines::DocSite { site, label, max_shape_words };
-        (script, language, steps, lines::lines(&left, &doc))
-    });
-    let columns = columns(py, &feats)?;
-    (script, language, steps, columns).into_pyobject(py)
-}
-
 fn columns<'py>(py: Python<'py>, feats: &[lines::LineFeat]) -> PyResult<Bound<'py, PyTuple>> {
     macro_rules! cols {
         ($($f:ident),*) => {
@@ -173,6 +159,7 @@ fn spam_lines(text: &str, script: &str, sentence: Vec<bool>) -> Vec<usize> {
 fn _textcore(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     dedup::register(m)?;
+    py_rules::register(m)?;
     m.add_class::<guard::RepairGuard>()?;
     m.add("FLAGS", lines::FLAG_NAMES.to_vec())?;
     m.add("COLUMNS", COLUMNS.to_vec())?;
@@ -181,7 +168,6 @@ fn _textcore(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(span_rules, m)?)?;
     m.add_function(wrap_pyfunction!(spam_lines, m)?)?;
     m.add_function(wrap_pyfunction!(first_stage, m)?)?;
-    m.add_function(wrap_pyfunction!(prepare_text, m)?)?;
     m.add_function(wrap_pyfunction!(removal_spans, m)?)?;
     m.add_function(wrap_pyfunction!(py_words, m)?)?;
     m.add_function(wrap_pyfunction!(py_word_count, m)?)?;

@@ -12,6 +12,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
 use crate::fold::casefold;
+use crate::url::url_host;
 use crate::pychar::{is_alnum, is_alpha, is_space};
 use crate::shape::URL;
 use crate::words::{script_runs, SCRIPTS};
@@ -339,49 +340,6 @@ fn strip_punct(w: &[char]) -> &[char] {
     let a = w.iter().position(|&c| !punct(c)).unwrap_or(w.len());
     let b = w.iter().rposition(|&c| !punct(c)).map_or(a, |i| i + 1);
     &w[a..b.max(a)]
-}
-
-/// The host of a URL as Python's `urlsplit(...).hostname` gives it ("" when it has none
-/// or the URL is invalid).
-pub fn url_host(url: &str) -> String {
-    let full = if url.contains("://") { url.to_string() } else { format!("http://{url}") };
-    let u: String = full.trim_start_matches(|c: char| c <= ' ').chars().filter(|c| !"\t\r\n".contains(*c)).collect();
-    let mut rest = u.as_str();
-    if let Some(i) = rest.find(':') {
-        let scheme = &rest[..i];
-        if i > 0 && rest.starts_with(|c: char| c.is_ascii_alphabetic())
-            && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-        {
-            rest = &rest[i + 1..];
-        }
-    }
-    let Some(after) = rest.strip_prefix("//") else { return String::new() };
-    let netloc = &after[..after.find(['/', '?', '#']).unwrap_or(after.len())];
-    if netloc.contains('[') != netloc.contains(']') {
-        return String::new();
-    }
-    if !netloc.is_ascii() {
-        let n: String = netloc.chars().filter(|c| !"@:#?".contains(*c)).collect();
-        let normal: String = unicode_normalization::UnicodeNormalization::nfkc(n.as_str()).collect();
-        if normal != n && normal.contains(['/', '?', '#', '@', ':']) {
-            return String::new();
-        }
-    }
-    let hostinfo = netloc.rsplit_once('@').map_or(netloc, |(_, h)| h);
-    let host = if let Some((_, bracketed)) = hostinfo.split_once('[') {
-        let inner = bracketed.split_once(']').map_or(bracketed, |(h, _)| h);
-        if inner.parse::<std::net::Ipv6Addr>().is_err() && !inner.starts_with(['v', 'V']) {
-            return String::new();
-        }
-        inner
-    } else {
-        hostinfo.split_once(':').map_or(hostinfo, |(h, _)| h)
-    };
-    let (name, zone) = host.split_once('%').map_or((host, None), |(h, z)| (h, Some(z)));
-    match zone {
-        Some(z) => format!("{}%{}", name.to_lowercase(), z),
-        None => name.to_lowercase(),
-    }
 }
 
 fn spam_host(host: &str) -> bool {

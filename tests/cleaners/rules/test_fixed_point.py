@@ -1,17 +1,22 @@
 """The second stage's fixed point is incremental: a later pass runs the rules again only
 when what the pass before removed moved a line's zone, the title or a list. These tests
-run whole DEV sets both ways (every rule on every pass, and the incremental way) and
-require the same corpus and removals, and that the shortcut was actually taken."""
+run whole sets both ways (every rule on every pass, and the incremental way) and require
+the same corpus and removals, and that the shortcut was actually taken."""
 
 from __future__ import annotations
 
+import functools
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from cleaners.rules import cleaner
+from cleaners.config import CleanConfig
+from cleaners.pipeline import clean as clean_stage
+from cleaners.rules.base import DocContext
+from cleaners.rules.cleaner import Cleaner
+from cleaners.stats import Stats
 from tests.inprocess import run
 from tests.outputs import records
 
@@ -35,28 +40,18 @@ def _outputs(out: Path) -> tuple[list[dict[str, object]], list[dict[str, object]
 def test_incremental_passes_leave_what_full_passes_leave(which: str, request: pytest.FixtureRequest,
                                                          tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     inputs = SHARED / "eval" / "cleaning" / "input.jsonl" if which == "cleaning" else request.getfixturevalue(which)
-    taken: list[bool] = []
-    holds = cleaner._Layout.holds
-
-    def spy(self: cleaner._Layout, now: cleaner._Layout) -> bool:
-        taken.append(holds(self, now))
-        return taken[-1]
-
-    monkeypatch.setattr(cleaner._Layout, "holds", spy)
-    run([inputs], tmp_path / "inc", tmp_path / "s1")
-    assert sum(taken) >= 10, "the shortcut was never taken: the test compares nothing"
+    steps = run([inputs], tmp_path / "inc", tmp_path / "s1")["steps"]["clean"]
+    assert steps.get("passes:settled", 0) >= 10, "the shortcut was never taken: the test compares nothing"
     if which == "cleaning":  # its pages have titles and zones that move when furniture goes
-        assert not all(taken), "no later pass found a moved zone or title: the full pass is untested"
+        assert steps["passes:rules"] > steps["in"], "no later pass ran the rules: the full pass is untested"
 
-    monkeypatch.setattr(cleaner._Layout, "holds", lambda self, now: False)
-    run([inputs], tmp_path / "full", tmp_path / "s2")
+    monkeypatch.setattr(clean_stage, "Cleaner", functools.partial(Cleaner, incremental=False))
+    full = run([inputs], tmp_path / "full", tmp_path / "s2")["steps"]["clean"]
+    assert "passes:settled" not in full
     assert _outputs(tmp_path / "inc") == _outputs(tmp_path / "full")
 
 
-def test_a_later_pass_does_not_run_the_rules_when_nothing_moved(monkeypatch: pytest.MonkeyPatch) -> None:
-    from cleaners.config import CleanConfig
-    from cleaners.rules.base import DocContext
-
+def test_a_later_pass_does_not_run_the_rules_when_nothing_moved() -> None:
     text = "\n".join([
         "Menu | Home | News | Sport",
         "A Long Headline About The Council Budget Vote",
@@ -64,16 +59,9 @@ def test_a_later_pass_does_not_run_the_rules_when_nothing_moved(monkeypatch: pyt
           "which passed after a long debate among members." for i in range(4)],
         "Share this article",
     ])
-    c = cleaner.Cleaner(CleanConfig())
-    calls = {"n": 0}
-    label = type(c.lines[0]).label
-
-    def counting(self: object, page: object, ctx: object) -> None:
-        calls["n"] += 1
-        label(self, page, ctx)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(type(c.lines[0]), "label", counting)
-    out, removed = c.clean(text, DocContext(url="https://example.com/news/council-budget-vote"))
-    assert removed, "the page's furniture should go"
+    stats = Stats()
+    out, removed = Cleaner(CleanConfig()).clean(text, DocContext(url="https://example.com/news/council-budget-vote"),
+                                               stats)
+    assert [r.text.strip() for r in removed] == ["Menu | Home | News | Sport", "Share this article"]
     assert "Paragraph 3" in out
-    assert calls["n"] == 1, f"the rules ran {calls['n']} times on a page whose zones did not move"
+    assert (stats.get("clean", "passes:rules"), stats.get("clean", "passes:settled")) == (1, 1)

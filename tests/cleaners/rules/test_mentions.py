@@ -12,7 +12,7 @@ BODY = "The first paragraph of the story is long enough to be prose and to ancho
 
 
 def clean(text: str) -> str:
-    return Cleaner(CleanConfig()).clean(text, DocContext(language="en"))[0]
+    return Cleaner(CleanConfig()).clean(text, DocContext())[0]
 
 
 @pytest.mark.parametrize("sentence", [
