@@ -46,3 +46,19 @@ def test_wide_encodings_are_recognised(tmp_path: Path, enc: str) -> None:
     assert wide_bom(str(path))
     path.write_bytes(b'{"id": "a"}\n')
     assert not wide_bom(str(path))
+
+
+def test_an_oversized_line_is_never_written(tmp_path: Path) -> None:
+    """A bomb's one huge line (20 MB of zeros in a few kB of gzip) is counted while it streams,
+    never copied: the shard holds the lines around it and an empty line in its place, so the
+    work of a run does not follow how far its inputs inflate."""
+    huge = 20_000_000
+    data = gzip.compress(b'{"id": "a", "text": "before"}\n{"id": "bomb", "text": "' + b"\0" * huge + b'"}\n'
+                         b'{"id": "c", "text": "after"}\n', compresslevel=1)
+    path = tmp_path / "bomb.jsonl.gz"
+    path.write_bytes(data)
+    shards = [s for s, _ in split_compressed_jsonl(str(path), "bomb.jsonl.gz", tmp_path / "work", 10, 10**10,
+                                                   1_000_000, 0)]
+    written = Path(shards[0]["path"]).read_bytes()
+    assert written == b'{"id": "a", "text": "before"}\n\n{"id": "c", "text": "after"}\n'
+    assert shards[0]["oversized"] == ((2, huge + len(b'{"id": "bomb", "text": ""}')),)
