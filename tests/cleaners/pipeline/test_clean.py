@@ -11,7 +11,7 @@ import pytest
 from cleaners.inspect import rebuild
 from cleaners.pipeline.clean import date_ordinal
 from cleaners.rules.cleaner import RULES
-from tests.cleaners.pipeline.conftest import GenRun, by_id
+from tests.cleaners.conftest import GenRun, by_id
 
 
 def test_the_input_text_is_the_clean_text_plus_its_removals(gen_run: GenRun) -> None:

@@ -4,7 +4,7 @@ margin, and the text of every duplicate kept beside the corpus."""
 
 from __future__ import annotations
 
-from tests.cleaners.pipeline.conftest import GenRun, by_id
+from tests.cleaners.conftest import GenRun, by_id
 from tests.outputs import records
 
 

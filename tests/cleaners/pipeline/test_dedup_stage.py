@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from tests.cleaners.pipeline.conftest import GenRun
+from tests.cleaners.conftest import GenRun
 
 
 def test_clusters_are_the_true_stories(gen_run: GenRun) -> None:

@@ -3,7 +3,7 @@ source, and the ledger one record per input document (nothing lost)."""
 
 from __future__ import annotations
 
-from tests.cleaners.pipeline.conftest import GenRun, by_id
+from tests.cleaners.conftest import GenRun, by_id
 
 
 def test_the_corpus_is_the_kept_documents(gen_run: GenRun) -> None:
