@@ -56,7 +56,7 @@ def test_a_page_of_only_scripts_is_no_article(inproc: Extractor) -> None:
     page = ("<html><body><script>var a=1;</script><noscript><p>Please enable JavaScript to view "
             "this site.</p></noscript></body></html>")
     got = inproc.extract(page)
-    assert got.text == "" and got.error in ("extraction_empty", None)
+    assert (got.text, got.error, got.detail) == ("", "extraction_empty", "only <noscript> text")
     assert noscript_notice("Please enable JavaScript to view this site.", page)
     assert not noscript_notice("A different sentence entirely.", page)
 

@@ -49,7 +49,8 @@ def test_a_document_and_a_rule_read_back_from_out(tmp_path: Path) -> None:
     doc = find_document(tmp_path, "a")
     assert doc is not None and doc["pre_clean_text"] == text and doc["ledger"]["status"] == "kept"
     assert [r["rule"] for r in doc["removals"]] == ["site_repeated", "boilerplate"]
-    assert find_document(tmp_path, "b")["text"] == "copy"  # type: ignore[index]
+    dup = find_document(tmp_path, "b")
+    assert dup is not None and dup["text"] == "copy" and dup["pre_clean_text"] == "copy"
     assert find_document(tmp_path, "zzz") is None
     s = rule_summary(tmp_path, "boilerplate")
     assert (s["removals"], s["documents"], s["top"]) == (2, 2, [{"text": "Share this", "count": 2}])

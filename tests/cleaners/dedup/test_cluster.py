@@ -16,8 +16,11 @@ NO_FAR = Verdict(False, 0.1, 0.1, 0.2)  # past no check, nor the chain rule
 NO_NEAR = Verdict(False, 0.52, 0.6, 0.95)  # not a copy of the keeper, but keeps half of it with its names
 
 
-def make(names: list[str], ok: set[frozenset[str]], near: set[frozenset[str]] = frozenset(),  # type: ignore[assignment]
-         earlier: set[str] = frozenset(), policy: str = "smallest_id") -> Clusters:  # type: ignore[assignment]
+Pairs = set[frozenset[str]] | frozenset[frozenset[str]]
+
+
+def make(names: list[str], ok: Pairs, near: Pairs = frozenset(), earlier: frozenset[str] = frozenset(),
+         policy: str = "smallest_id") -> Clusters:
     cands = [Candidate(n, 0, 100, earlier_run="r0" if n in earlier else None) for n in names]
 
     def check(a: int, b: int) -> Verdict:
@@ -73,7 +76,7 @@ def test_two_clusters_merge_only_when_their_keepers_verify() -> None:
 
 def test_two_documents_of_earlier_runs_never_share_a_cluster() -> None:
     names = ["a", "b", "c"]
-    c = make(names, ok={frozenset(p) for p in ("ab", "bc", "ac")}, earlier={"a", "b"})
+    c = make(names, ok={frozenset(p) for p in ("ab", "bc", "ac")}, earlier=frozenset("ab"))
     c.add(pairs(names, [(0.99, "a", "b"), (0.9, "a", "c"), (0.8, "b", "c")]), 0.55)
     assert groups(c) == {frozenset("ac")}
     assert c.cands[c.keeper[c.find(2)]].id == "a"  # the earlier run's copy is kept

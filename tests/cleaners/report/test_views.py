@@ -26,7 +26,8 @@ def test_a_large_cluster_is_cut_to_the_pages_bounds() -> None:
     v = cluster_view(t, 0, "run1", cfg, sampled=True, summary_href="index.html", texts=texts)
     assert len(v.members) == 5 and v.hidden == 25 and v.size == 31
     assert [m.diff is not None for m in v.members] == [True, True, False, False, False]
-    assert "<del>keeper</del>" in str(v.members[0].diff[0])  # type: ignore[index]
+    diff = v.members[0].diff
+    assert diff is not None and "<del>keeper</del>" in str(diff[0]) and "<ins>member</ins>" in str(diff[1])
     assert v.members[0].url is None and v.keeper_url == "https://a.com/1"  # no javascript: link
     assert v.min_similarity == 0.9 - 29 / 100  # over every member, listed or not
     assert v.doubt.member == "m29" and v.keeper_run == "run1" and v.sources == ["a.com", "b.com"]
