@@ -12,6 +12,8 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from cleaners.config import CleanConfig
 from cleaners.document import Removal
@@ -202,3 +204,19 @@ def test_a_rule_switched_off_does_not_fire() -> None:
     lines, planted = FIRES["spam_url"](articles()[0], 0)
     clean, removals = off.clean("\n".join(lines), DocContext(url=url(0)), Stats())
     assert planted in clean and not [r for r in removals if r.rule.startswith("spam")]
+
+
+@settings(max_examples=40, derandomize=True, deadline=None)
+@given(st.sampled_from(["토토사이트", "카지노사이트", "바카라", "สล็อตเว็บตรง"]), st.integers(0, 11), st.integers(2, 12))
+def test_foreign_spam_dropped_anywhere_inside_a_sentence_goes(noise: str, art: int, at: int) -> None:
+    """Wherever in a sentence of any article a foreign gambling word is dropped (not at a
+    paragraph's edge), it goes under a spam rule, with exact offsets, and the rest stays —
+    unless a parenthesised gloss follows it ("known as 아이유 (IU)"): a glossed name stays."""
+    title, paras = articles()[art]
+    words = paras[1].split(" ")
+    at = min(at, len(words) - 2)
+    assume(not words[at].startswith("("))
+    dirty = " ".join([*words[:at], noise, *words[at:]])
+    clean, removals = run("\n".join([title, paras[0], dirty, *paras[2:]]))
+    assert noise not in clean and removals and all(r.rule.startswith("spam_") for r in removals), removals
+    assert paras[1] in clean and paras[3] in clean
