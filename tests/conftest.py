@@ -8,6 +8,7 @@ instead of the 10-20 s an ephemeral server needs for each.
 
 from __future__ import annotations
 
+import functools
 import os
 import signal
 import socket
@@ -15,7 +16,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -112,12 +113,13 @@ def neardup_out(shared: Path, prefect_server: dict[str, str], tmp_path_factory: 
     return out
 
 
+Cli = Callable[..., subprocess.CompletedProcess[str]]
+
+
 @pytest.fixture
-def cli(prefect_server: dict[str, str]):  # type: ignore[no-untyped-def]
-    """`cli(args)` runs presswash against the session server."""
-    def call(args: list[str], **kw: object) -> subprocess.CompletedProcess[str]:
-        return run_cli(args, prefect_server, **kw)  # type: ignore[arg-type]
-    return call
+def cli(prefect_server: dict[str, str]) -> Cli:
+    """`cli(args)` runs presswash against the session server (keywords as `run_cli`'s)."""
+    return functools.partial(run_cli, env=prefect_server)
 
 
 @pytest.fixture(scope="module")
