@@ -9,14 +9,11 @@ STAMP := $(VENV)/.installed
 CORE := cleaners/_textcore.abi3.so
 CORE_SRC := textcore/Cargo.toml textcore/Cargo.lock $(wildcard textcore/src/*.rs textcore/src/*/*.rs)
 
-# Prefect settings measured on these machines (../shared/notes/prefect3.md)
+# Prefect's home inside the checkout (flows/prefect_env.py HOME); the other Prefect
+# defaults live in flows/prefect_env.py alone, applied by the CLI itself
 export PREFECT_HOME := $(CURDIR)/.prefect
-export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS := 120
-export PREFECT_SERVER_ANALYTICS_ENABLED := false
-export PREFECT_LOGGING_EXTRA_LOGGERS := cleaners
-export DO_NOT_TRACK := 1
 
-.PHONY: build run test test-slow eval lint bench serve serve-stop lock system-deps clean
+.PHONY: build run test test-slow eval lint typecheck bench serve serve-stop lock system-deps clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "presswash needs Python 3.11+")'
@@ -57,6 +54,10 @@ eval: $(CORE)
 
 lint: $(CORE)
 	$(BIN)/ruff check cleaners flows tests bench
+
+# mypy on cleaners/ and flows/ (settings in pyproject.toml)
+typecheck: $(CORE)
+	$(BIN)/mypy
 
 bench: $(CORE)
 	env -u PREFECT_API_URL $(BIN)/python -m bench.harness

@@ -19,16 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.monitor import Measured, run_measured
+from flows.prefect_env import environment
 
 ROOT = Path(__file__).resolve().parents[1]
 PRESSWASH = Path(sys.executable).parent / "presswash"
-PREFECT_DEFAULTS = {  # as the Makefile exports them (../shared/notes/prefect3.md)
-    "PREFECT_HOME": str(ROOT / ".prefect"),
-    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
-    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-    "PREFECT_LOGGING_EXTRA_LOGGERS": "cleaners",
-    "DO_NOT_TRACK": "1",
-}
 
 
 @dataclass
@@ -56,14 +50,11 @@ class PresswashRun:
 
 
 def prefect_env() -> dict[str, str]:
-    """The harness's environment with the Makefile's Prefect settings as defaults.
+    """The harness's environment with presswash's Prefect defaults (`flows.prefect_env`).
 
     A PREFECT_API_URL already set (the test suite's session server) is kept: runs then
     talk to that server instead of starting an ephemeral one."""
-    env = dict(os.environ)
-    for k, v in PREFECT_DEFAULTS.items():
-        env.setdefault(k, v)
-    return env
+    return environment(os.environ)
 
 
 def run_presswash(inputs: list[Path], out: Path, state: Path, log: Path, fresh_state: bool = True,

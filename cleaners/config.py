@@ -2,8 +2,10 @@
 
 Every threshold a rule uses lives here, so a run is fully described by its `Config`; the
 `fingerprint()` of it goes into cache keys and `stats.json`. A TOML file only overrides
-what it names (`[clean.spam] enabled = false`); unknown keys are an error, not ignored,
-so a typo cannot silently leave a default in force.
+what it names (`[clean.rules] spam_url = false`); unknown keys are an error, not ignored,
+so a typo cannot silently leave a default in force, and a value of the wrong type or
+outside a field's allowed values (its `Literal`) fails at load with the file, the field
+and what it allows, on one line.
 """
 
 from __future__ import annotations
@@ -14,8 +16,9 @@ import json
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, get_type_hints
+from typing import Any, Literal, get_args, get_origin, get_type_hints
 
+from cleaners.dedup.keeper import Policy
 from cleaners.dedup.params import lsh_bands
 
 
@@ -60,15 +63,15 @@ class EncodingConfig:
     uncurl_quotes: bool = False  # typographic quotes are legitimate text
     fix_latin_ligatures: bool = True
     fix_character_width: bool = True
-    normalization: str = "NFC"
+    normalization: Literal["NFC", "NFD", "NFKC", "NFKD"] = "NFC"
 
 
 @dataclass(frozen=True)
 class SiteLinesConfig:
     """Per-site repeated lines: a line (or its shape) on `min_docs` distinct documents of a
-    site and on at least `min_share` of them is site furniture."""
+    site and on at least `min_share` of them is site furniture (rules `site_repeated`
+    and `site_template`)."""
 
-    enabled: bool = True
     min_docs: int = 3
     min_share: float = 0.2
     # two occurrences are enough in the head or tail zone when the line is short and
@@ -79,35 +82,48 @@ class SiteLinesConfig:
 
 @dataclass(frozen=True)
 class GenericConfig:
-    """Boilerplate by shape and position (calls to action, credits, ad labels)."""
+    """Boilerplate by shape and position (calls to action, credits, ad labels: rule
+    `boilerplate`)."""
 
-    enabled: bool = True
     max_words: int = 16  # a line longer than this is never generic boilerplate on shape alone
     min_score: float = 1.0
 
 
 @dataclass(frozen=True)
-class TitleConfig:
-    enabled: bool = True
-
-
-@dataclass(frozen=True)
-class RelatedConfig:
-    enabled: bool = True
-
-
-@dataclass(frozen=True)
 class SpamConfig:
-    enabled: bool = True
+    """Injected spam (rule `spam_glued`)."""
+
     min_glued_chars: int = 2  # a glued foreign-script run shorter than this is kept
 
 
 @dataclass(frozen=True)
+class RuleSwitches:
+    """One switch per cleaning rule, named as the rule (the `rule` of its removals):
+    `[clean.rules] spam_url = false` turns off that rule and no other."""
+
+    spam_line: bool = True  # lines mostly spam vocabulary, spam URLs and foreign words
+    spam_glued: bool = True  # foreign-script spam glued to a word
+    spam_inserted: bool = True  # foreign-script spam inserted mid-sentence
+    spam_phrase: bool = True  # gambling phrases chained in a run
+    spam_url: bool = True  # spam URLs between sentences
+    script_text: bool = True  # JavaScript/CSS left in the text
+    inline_cta: bool = True  # calls to action glued to a paragraph
+    site_repeated: bool = True  # lines the site's pages repeat
+    site_template: bool = True  # template lines of the site whose variable parts change
+    duplicate_title: bool = True  # the title again, in the body
+    related_links: bool = True  # links to the site's other articles
+    boilerplate: bool = True  # generic furniture by shape and position
+
+    def enabled(self) -> list[str]:
+        """The names of the rules that are on, in declaration order."""
+        return [f.name for f in dataclasses.fields(self) if getattr(self, f.name)]
+
+
+@dataclass(frozen=True)
 class CleanConfig:
+    rules: RuleSwitches = field(default_factory=RuleSwitches)
     sitelines: SiteLinesConfig = field(default_factory=SiteLinesConfig)
     generic: GenericConfig = field(default_factory=GenericConfig)
-    titles: TitleConfig = field(default_factory=TitleConfig)
-    related: RelatedConfig = field(default_factory=RelatedConfig)
     spam: SpamConfig = field(default_factory=SpamConfig)
     min_words: int = 1  # a document left with fewer words is rejected as `empty_after_cleaning`
 
@@ -139,9 +155,9 @@ class DedupConfig:
     template_entities: float = 0.9  # ... unless the names and numbers agree this well
     chain_floor: float = 0.5  # a document joining through a copy keeps this much of the keeper ...
     chain_entities: float = 0.8  # ... and this share of its names and numbers
-    keeper: str = "earliest_date"  # earliest_date | longest | preferred_source | smallest_id
+    keeper: Policy = "earliest_date"  # cleaners.dedup.keeper
     preferred_sources: tuple[str, ...] = ()
-    index_backend: str = "embedded"  # embedded | redis
+    index_backend: Literal["embedded", "redis"] = "embedded"
     redis_url: str = ""  # redis://127.0.0.1:6379/0 with index_backend = "redis"
     redis_namespace: str = "default"  # several corpora can share one Redis
 
@@ -186,7 +202,7 @@ class ReviewConfig:
 class RunConfig:
     batch_size: int = 1000
     workers: int = 0  # 0 = one process per core
-    compression: str = "zstd"  # zstd | gzip | none, for corpus/ledger/removals shards
+    compression: Literal["zstd", "gzip", "none"] = "zstd"  # for corpus/ledger/removals shards
 
 
 @dataclass(frozen=True)
@@ -214,11 +230,51 @@ class Config:
 
     @classmethod
     def from_toml(cls, path: str | Path | None) -> Config:
+        """The config `path` describes (defaults for what it leaves out); None: the defaults.
+        A bad file raises `ConfigError`, whose message names the file."""
         if path is None:
             return cls()
         with open(path, "rb") as fh:
-            data = tomllib.load(fh)
-        return _build(cls, data, "")
+            try:
+                data = tomllib.load(fh)
+            except tomllib.TOMLDecodeError as exc:
+                raise ConfigError(f"{path}: not TOML: {exc}") from exc
+        try:
+            return _build(cls, data, "")
+        except ConfigError as exc:
+            raise ConfigError(f"{path}: {exc}") from None
+
+
+class ConfigError(ValueError):
+    """A config file that names an unknown key, or a value its field does not allow."""
+
+
+def _allowed(hint: Any) -> str:
+    if get_origin(hint) is Literal:
+        return "one of " + ", ".join(repr(a) for a in get_args(hint))
+    if get_origin(hint) is tuple:
+        return "a list of " + get_args(hint)[0].__name__
+    return {bool: "true or false", int: "an integer", float: "a number", str: "a string"}[hint]
+
+
+def _value(hint: Any, value: Any, name: str) -> Any:
+    """`value` checked against its field's type (`name` for the message); a TOML integer
+    is a float field's number, a TOML list a tuple field's value."""
+    if get_origin(hint) is Literal:
+        ok = isinstance(value, str) and value in get_args(hint)
+    elif get_origin(hint) is tuple:
+        ok = isinstance(value, list | tuple) and all(isinstance(v, get_args(hint)[0]) for v in value)
+        value = tuple(value) if ok else value
+    elif hint is float:
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+        value = float(value) if ok else value
+    elif hint is int:
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    else:
+        ok = isinstance(value, hint)
+    if not ok:
+        raise ConfigError(f"{name} = {value!r}: must be {_allowed(hint)}")
+    return value
 
 
 def _build(kind: type, data: dict[str, Any], where: str) -> Any:
@@ -226,18 +282,21 @@ def _build(kind: type, data: dict[str, Any], where: str) -> Any:
     names = {f.name for f in dataclasses.fields(kind)}
     unknown = sorted(set(data) - names)
     if unknown:
-        raise ValueError(f"unknown config key(s) {', '.join(where + k for k in unknown)}")
+        known = ", ".join(sorted(names))
+        keys = ", ".join(where + k for k in unknown)
+        raise ConfigError(f"unknown config key(s) {keys} (known in this table: {known})")
     values: dict[str, Any] = {}
     for f in dataclasses.fields(kind):
         if f.name not in data:
             continue
         value, hint = data[f.name], hints[f.name]
-        if dataclasses.is_dataclass(hint):
+        if isinstance(hint, type) and dataclasses.is_dataclass(hint):
             if not isinstance(value, dict):
-                raise ValueError(f"config [{where}{f.name}] must be a table")
+                raise ConfigError(f"config [{where}{f.name}] must be a table")
             values[f.name] = _build(hint, value, f"{where}{f.name}.")
-        elif isinstance(value, list):
-            values[f.name] = tuple(value)
         else:
-            values[f.name] = value
-    return kind(**values)
+            values[f.name] = _value(hint, value, where + f.name)
+    try:
+        return kind(**values)
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None

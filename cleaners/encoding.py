@@ -16,7 +16,6 @@ from __future__ import annotations
 import difflib
 import html
 import re
-import unicodedata
 from functools import lru_cache
 
 import ftfy
@@ -83,25 +82,11 @@ GUARD = core.RepairGuard(_triggers(), _core_pattern(BADNESS_RE.pattern), HTML_EN
 INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff\u00a0\u2000-\u200a\u202f\u205f]")
 
 
-def nfkc(text: str) -> str:
-    """NFKC, rewriting only the lines not already in that form (the check is ~6× cheaper
-    than normalising; NFKC never composes across a line break, so lines are independent)."""
-    if unicodedata.is_normalized("NFKC", text):
-        return text
-    return "\n".join(ln if unicodedata.is_normalized("NFKC", ln) else unicodedata.normalize("NFKC", ln)
-                     for ln in text.split("\n"))
-
-
 def needs_ftfy(text: str) -> bool:
     """False only when `ftfy.fix_text` is certain to return `text` unchanged (`GUARD`):
     nothing in it is one of ftfy's triggers, an HTML entity by ftfy's own pattern ("AT&T"
     is none), a match of ftfy's mojibake pattern, or out of NFC."""
     return bool(GUARD.needs(text))
-
-
-def looks_mojibaked(text: str) -> bool:
-    """Exactly `ftfy.badness.is_bad(text)`."""
-    return bool(GUARD.is_bad(text))
 
 
 @lru_cache(maxsize=8)
@@ -111,7 +96,7 @@ def _ftfy_config(cfg: EncodingConfig) -> ftfy.TextFixerConfig:
         uncurl_quotes=cfg.uncurl_quotes,
         fix_latin_ligatures=cfg.fix_latin_ligatures,
         fix_character_width=cfg.fix_character_width,
-        normalization=cfg.normalization,  # type: ignore[arg-type]
+        normalization=cfg.normalization,
         explain=False,
     )
 

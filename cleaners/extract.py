@@ -113,7 +113,6 @@ class Extractor:
         self.sandbox = sandbox
         self.proc: Any = None
         self.conn: Connection | None = None
-        self.in_process = False
 
     def _start(self) -> bool:
         try:
@@ -124,7 +123,6 @@ class Extractor:
         except (AssertionError, OSError, ValueError) as exc:  # daemonic parent, no fork server
             log.warning("extraction sandbox unavailable (%s); extracting in-process", exc)
             self.sandbox = False
-            self.in_process = True
             return False
         child.close()
         self.proc, self.conn = proc, parent

@@ -42,8 +42,9 @@ class Table:
             if self.folder is None or not (self.folder / f"p{p:02d}.key.npy").exists():
                 self._parts[p] = empty
             else:
-                self._parts[p] = tuple(  # type: ignore[assignment]
-                    np.load(self.folder / f"p{p:02d}.{col}.npy", mmap_mode="r") for col in ("key", "docs", "heads"))
+                key, docs, heads = (np.load(self.folder / f"p{p:02d}.{col}.npy", mmap_mode="r")
+                                    for col in ("key", "docs", "heads"))
+                self._parts[p] = (key, docs, heads)
         return self._parts[p]
 
     def lookup(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import json
 import os
+import re
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -31,8 +33,19 @@ from typing import Any, TextIO
 
 import numpy as np
 
-from cleaners.pipeline.context import safe_name
 from cleaners.sitestats import Table, merge_tables
+
+SAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def safe_name(name: str) -> str:
+    """A run id as a folder name: never a path, never empty (STATE's run folders and the
+    pipeline's work folders are named with it)."""
+    cleaned = SAFE.sub("_", name).strip("._") or "run"
+    if cleaned != name:
+        cleaned += "-" + hashlib.sha256(name.encode()).hexdigest()[:8]
+    return cleaned[:120]
+
 
 FORMAT = 1
 

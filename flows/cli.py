@@ -8,16 +8,15 @@ completed (whatever was rejected), otherwise 1 with a one-line reason on stderr.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from flows import settings
+from flows import prefect_env
 from flows.review_cli import review_app
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -43,7 +42,9 @@ class Watch:
         if stage == "write":
             for k in ("kept", "duplicate", "rejected"):
                 self.counts[k] += info["counts"][k]
-        self.progress.update(self.task, advance=1, **self.counts)
+        c = self.counts
+        self.progress.update(self.task, advance=1, read=c["read"], kept=c["kept"], duplicate=c["duplicate"],
+                             rejected=c["rejected"])
 
 
 @app.command()
@@ -73,7 +74,7 @@ def run(
         raise typer.Exit(1) from None
     for warning in pre.warnings:
         err.print(f"presswash: warning: {warning}", markup=False, highlight=False, soft_wrap=True)
-    settings.apply(state)
+    prefect_env.apply(state)
     from flows import executor
     from flows import progress as prog
     from flows.clean import presswash
@@ -84,10 +85,11 @@ def run(
     try:
         with Progress(*columns, console=err, transient=False) as bar:
             prog.listen(Watch(bar))
-            # the flow ends in a Completed state that carries this dict; the call returns it
-            result = presswash(inputs=inputs, out=out, state=state, config=config, run_id=run_id, runner=runner,
-                               dask_address=dask_address, batch_size=batch_size, workers=workers,
-                               date=None, state_wait=state_wait)
+            # the flow ends in a Completed state that carries this dict; the call returns the dict
+            # (Prefect unwraps a state a flow returns, which its call's type does not say)
+            result = cast(dict[str, Any], presswash(
+                inputs=inputs, out=out, state=state, config=config, run_id=run_id, runner=runner,
+                dask_address=dask_address, batch_size=batch_size, workers=workers, date=None, state_wait=state_wait))
     except Exception as exc:  # noqa: BLE001 - the contract: one line on stderr, non-zero
         err.print(f"presswash: run failed: {type(exc).__name__}: {exc}".splitlines()[0], markup=False,
                   highlight=False, soft_wrap=True)
@@ -133,7 +135,7 @@ def report(
     """Rebuild OUT/report/ from OUT's files (with the run's own [review] settings, or --config's)."""
     import orjson
 
-    from cleaners.config import Config
+    from cleaners.config import Config, ConfigError
     from cleaners.report.build import build_report
 
     path = Path(out)
@@ -143,8 +145,9 @@ def report(
         raise typer.Exit(1)
     try:
         cfg = Config.from_toml(config).review if config else None
-    except (OSError, ValueError) as exc:
-        err.print(f"presswash: {config}: {exc}", markup=False, highlight=False)
+    except (OSError, ValueError) as exc:  # a ConfigError names the file itself
+        where = "" if isinstance(exc, ConfigError) else f"{config}: "
+        err.print(f"presswash: {where}{exc}", markup=False, highlight=False)
         raise typer.Exit(1) from None
     print(build_report(path, orjson.loads(stats.read_bytes()), cfg))
 
@@ -155,4 +158,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

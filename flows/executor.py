@@ -3,7 +3,7 @@
 Prefect tasks (one per batch) run in threads and pass shard paths; the CPU-bound body is
 sent to a pool of worker processes (forkserver, with the library preloaded), so every
 core works without each worker being a Prefect client (a process runner in ephemeral
-mode starts one API server per worker: prefect3.md §6). Under the Dask runner the task
+mode starts one API server per worker). Under the Dask runner the task
 already runs in a Dask worker process and calls the body directly.
 """
 

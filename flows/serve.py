@@ -19,15 +19,16 @@ import time
 import urllib.request
 from pathlib import Path
 
+from flows import prefect_env
+
 ROOT = Path(__file__).resolve().parents[1]
-HOME = Path(os.environ.get("PREFECT_HOME", ROOT / ".prefect"))
+HOME = Path(os.environ.get("PREFECT_HOME", prefect_env.HOME))
 BIN = Path(sys.executable).parent
 POOL = "presswash-local"
 
 
 def env(url: str) -> dict[str, str]:
-    return dict(os.environ, PREFECT_HOME=str(HOME), PREFECT_API_URL=url, PREFECT_SERVER_ANALYTICS_ENABLED="false",
-                DO_NOT_TRACK="1")
+    return prefect_env.environment(os.environ, HOME) | {"PREFECT_API_URL": url}
 
 
 def prefect(args: list[str], url: str, check: bool = True) -> subprocess.CompletedProcess[str]:

@@ -32,7 +32,7 @@ def _key(ctx: TaskRunContext, params: dict[str, Any]) -> str:
     return f"{RunContext.from_dict(rctx).work.name}-{params['key']}"
 
 
-CACHED = {"cache_key_fn": _key, "result_serializer": "json", "persist_result": True}
+CACHED: dict[str, Any] = {"cache_key_fn": _key, "result_serializer": "json", "persist_result": True}
 
 
 def _run(stage: str, index: int, key: str, rctx: dict[str, Any], fn: Any, *args: Any) -> dict[str, Any]:

@@ -3,11 +3,12 @@ helper that runs the `presswash` CLI as a subprocess against it.
 
 The server is `prefect server start` on 127.0.0.1 on a free port with its own
 PREFECT_HOME, started once (≈10 s) and stopped at the end; CLI runs then cost ~2 s
-instead of the 10-20 s an ephemeral server needs (decisions.md, Tests and CI).
+instead of the 10-20 s an ephemeral server needs for each.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import signal
 import socket
@@ -15,11 +16,13 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from flows import prefect_env
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -41,16 +44,10 @@ def free_port() -> int:
 
 
 def base_env(home: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
-    env.update({
-        "PREFECT_HOME": str(home),
-        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-        "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
-        "DO_NOT_TRACK": "1",
-        "PREFECT_LOGGING_EXTRA_LOGGERS": "cleaners",
-        "PREFECT_UI_ENABLED": "false",
-    })
-    return env
+    """This environment without the caller's Prefect settings: presswash's defaults, PREFECT_HOME
+    `home`, no UI."""
+    env = prefect_env.environment({k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}, home)
+    return env | {"PREFECT_UI_ENABLED": "false"}
 
 
 def wait_healthy(url: str, proc: subprocess.Popen[bytes], timeout: float = 120) -> None:
@@ -116,12 +113,13 @@ def neardup_out(shared: Path, prefect_server: dict[str, str], tmp_path_factory: 
     return out
 
 
+Cli = Callable[..., subprocess.CompletedProcess[str]]
+
+
 @pytest.fixture
-def cli(prefect_server: dict[str, str]):  # type: ignore[no-untyped-def]
-    """`cli(args)` runs presswash against the session server."""
-    def call(args: list[str], **kw: object) -> subprocess.CompletedProcess[str]:
-        return run_cli(args, prefect_server, **kw)  # type: ignore[arg-type]
-    return call
+def cli(prefect_server: dict[str, str]) -> Cli:
+    """`cli(args)` runs presswash against the session server (keywords as `run_cli`'s)."""
+    return functools.partial(run_cli, env=prefect_server)
 
 
 @pytest.fixture(scope="module")

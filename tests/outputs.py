@@ -25,8 +25,9 @@ def corpus(out: Path) -> dict[str, str]:
 
 
 def content_digests(out: Path) -> dict[str, str]:
-    """sha256 of the decompressed content of every contract file (decisions.md:
-    corpus/, ledger/, removals/, dedup/, and the report's pages)."""
+    """sha256 of the decompressed content of every contract file (the outputs
+    a run promises byte-identical: corpus/, ledger/, removals/, repairs/, dedup/ and the
+    report's pages)."""
     found = {}
     for sub in ("corpus", "ledger", "removals", "repairs", "dedup"):
         for p in sorted((out / sub).rglob("*")):

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, Cli
 from tests.outputs import corpus, ledger, records
 
 BANNED = ("ADVERTISEMENT", "Source link", "Leave a Reply", "Your email address will not be published",
           "Spread the love", "You may also like", "메이저놀이터")
 
 
-def test_seed_run(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_seed_run(tmp_path: Path, cli: Cli) -> None:
     out = tmp_path / "out"
     cli(["run", str(ROOT / "seeds"), "--out", str(out), "--state", str(tmp_path / "state")])
     led = ledger(out)

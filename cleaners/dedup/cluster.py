@@ -18,10 +18,11 @@ outputs can cite the verdict that kept the documents apart.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Protocol
 
-from cleaners.dedup.keeper import Candidate, sort_key
+from cleaners.dedup.keeper import Candidate, Policy, sort_key
 from cleaners.dedup.verify import Verdict, chain_margin
 from cleaners.review.book import Book
 from cleaners.review.records import ReviewVerdict
@@ -35,8 +36,18 @@ class Constraints:
     digest: dict[int, str] = field(default_factory=dict)  # node → digest, only for nodes a verdict names
 
 
+class Candidates(Protocol):
+    """The clustering's documents by node: a list, or a view that reads them when asked."""
+
+    def __len__(self) -> int: ...
+
+    def __getitem__(self, i: int) -> Candidate: ...
+
+    def __iter__(self) -> Iterator[Candidate]: ...
+
+
 class Clusters:
-    def __init__(self, cands: Sequence[Candidate], policy: str, check: Callable[[int, int], Verdict],
+    def __init__(self, cands: Candidates, policy: Policy, check: Callable[[int, int], Verdict],
                  floor: float, chain_entities: float, weights: list[int] | None = None,
                  constraints: Constraints | None = None) -> None:
         n = len(cands)
@@ -121,9 +132,3 @@ class Clusters:
             self.chosen.setdefault(ra, self.chosen.pop(rb))
         ka, kb = self.keeper[ra], self.keeper[rb]
         self.keeper[ra] = min((ka, kb), key=lambda k: sort_key(self.cands[k], self.policy))
-
-    def groups(self) -> dict[int, list[int]]:
-        out: dict[int, list[int]] = {}
-        for x in range(len(self.parent)):
-            out.setdefault(self.find(x), []).append(x)
-        return {r: m for r, m in out.items() if len(m) > 1}

@@ -16,8 +16,10 @@ run: its run has already published it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal, get_args
 
-POLICIES = ("earliest_date", "longest", "preferred_source", "smallest_id")
+Policy = Literal["earliest_date", "longest", "preferred_source", "smallest_id"]
+POLICIES: tuple[str, ...] = get_args(Policy)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Streaming, bounded reads of plain, gzip and zstd input files.
 
-Written by hand because the libraries' own readers hide the failures users must see
-(../shared/notes/library-traps.md): `zstandard`'s readers end a truncated frame silently
+Written by hand because the libraries' own readers hide the failures users must see:
+`zstandard`'s readers end a truncated frame silently
 and its `decompressobj` has no output bound; `gzip.GzipFile.read` drops what it decoded
 when a member is cut; `zlib.decompressobj(31)` stops after the first member. Here every
 chunk is bounded, every member is read, truncation and inflation past the configured

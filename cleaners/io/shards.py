@@ -14,7 +14,7 @@ import gzip
 import io
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -93,32 +93,29 @@ def shard_writer(path: str | os.PathLike[str], compression: str = "zstd", level:
             sink.close()
 
 
-def write_records(path: str | os.PathLike[str], records: Iterable[dict[str, Any]],
-                  compression: str = "zstd") -> int:
-    n = 0
-    with shard_writer(path, compression) as w:
-        for rec in records:
-            w.write(orjson.dumps(rec, option=OPTS))
-            n += 1
-    return n
-
-
-def open_read(path: str | os.PathLike[str]) -> BinaryIO:
+def open_read(path: str | os.PathLike[str]) -> BinaryIO | gzip.GzipFile:
     """Binary reader for one of our own shard files (trusted: written by `shard_writer`)."""
     name = os.fspath(path)
     if name.endswith(".zst"):
         fh = open(name, "rb")  # noqa: SIM115 - the stream reader owns and closes it
-        return zstandard.ZstdDecompressor().stream_reader(fh, read_across_frames=True, closefd=True)  # type: ignore[return-value]
+        return zstandard.ZstdDecompressor().stream_reader(fh, read_across_frames=True, closefd=True)
     if name.endswith(".gz"):
-        return gzip.open(name, "rb")  # type: ignore[return-value]
+        return gzip.open(name, "rb")
     return open(name, "rb")
 
 
-def read_records(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
+def read_lines(path: str | os.PathLike[str]) -> Iterator[bytes]:
+    """The lines of one of our shard files, through a 1 MiB buffer (the decompressors'
+    readers have no line iteration of their own)."""
     with open_read(path) as fh:
-        for line in io.BufferedReader(fh, buffer_size=1 << 20):  # type: ignore[arg-type]
-            if line.strip():
-                yield orjson.loads(line)
+        # every reader `open_read` gives has the `readinto` a buffer needs; `BinaryIO` does not say so
+        yield from io.BufferedReader(fh, buffer_size=1 << 20)  # type: ignore[type-var]
+
+
+def read_records(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
+    for line in read_lines(path):
+        if line.strip():
+            yield orjson.loads(line)
 
 
 def shard_name(index: int, compression: str) -> str:

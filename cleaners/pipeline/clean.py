@@ -107,7 +107,7 @@ def _clean_one(rec: Prepared | Rejected, cleaner: Cleaner, views: dict[int, Site
 
 def _duplicate_id(rec: Prepared | Rejected, stats: Stats) -> Rejected:
     """A later occurrence of an id (a reject too: its id was claimed all the same) goes to the
-    ledger under its place (decisions.md). A place equal to the id (`presswash run sub/a.txt
+    ledger under its place (the id is taken, the place is not). A place equal to the id (`presswash run sub/a.txt
     a.txt`) gets its input position appended, so the ledger still never repeats an id."""
     stats.add("clean", "dropped:duplicate_id")
     place = rec.place if rec.place != rec.id else f"{rec.place}#{rec.seq}"

@@ -1,6 +1,6 @@
 """Where a run's files live, and the small JSON-able description every stage receives.
 
-Layout (decisions.md: OUT is replaced atomically at the end; STATE is committed once):
+Layout (OUT is replaced atomically at the end; STATE is committed once):
 - STATE/work/<run>-<fingerprint>/  intermediate shards of this run (resume cache); deleted
   after a successful run.
 - OUT's sibling `.<name>.partial/`  the new OUT being written; renamed over OUT at the end.
@@ -10,23 +10,13 @@ Stages pass `RunContext.to_dict()` (paths and settings), never documents.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import asdict, dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from cleaners.config import Config
-
-SAFE = re.compile(r"[^A-Za-z0-9._-]+")
-
-
-def safe_name(name: str) -> str:
-    """A run id as a folder name: never a path, never empty."""
-    cleaned = SAFE.sub("_", name).strip("._") or "run"
-    if cleaned != name:
-        cleaned += "-" + hashlib.sha256(name.encode()).hexdigest()[:8]
-    return cleaned[:120]
+from cleaners.state import safe_name
 
 
 def code_version() -> str:

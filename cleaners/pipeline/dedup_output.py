@@ -90,7 +90,7 @@ def write_outputs(rctx: RunContext, o: Outcome, stats: dict[str, int]) -> dict[s
         v = clusters.blocked[ref]
         for digest in dict.fromkeys((v.keeper.digest, v.member.digest)):
             apart.setdefault(digest, []).append(Citation.of(v, o.book.other_side(v, digest)))
-    records = []
+    records: list[dict[str, Any]] = []
     for keeper_node, members in by_keeper.items():
         kc = cands[keeper_node]
         kd = o.digest_of(keeper_node)

@@ -119,8 +119,6 @@ def earlier_index(rctx: RunContext, snap: Any) -> Any:
         from cleaners.dedup.redis_index import RedisIndex
 
         return RedisIndex(d.redis_url, d.redis_namespace, exclude_run=rctx.run_id)
-    if d.index_backend != "embedded":
-        raise ValueError(f"unknown dedup.index_backend {d.index_backend!r}: embedded or redis")
     return SegmentIndex(snap.index_segments(rctx.run_id), d)
 
 
@@ -217,7 +215,7 @@ def run_dedup(rctx_d: dict[str, Any], n_shards: int) -> dict[str, Any]:
             cands.append(c)
         return node_of_earlier[(s, row)]
 
-    sets: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+    sets: dict[int, DocSets] = {}
 
     def sets_of(node: int) -> DocSets:
         if node not in sets:

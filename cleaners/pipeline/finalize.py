@@ -1,6 +1,6 @@
 """End of a run: prove counts in = out, write stats.json, swap OUT in, commit STATE.
 
-Order matters (decisions.md): the new OUT is complete in its staging folder (stats.json
+Order matters: the new OUT is complete in its staging folder (stats.json
 last), then replaces OUT; only then is STATE committed, in one step; the work folder goes
 last. A crash anywhere before the commit leaves STATE as it was, so a re-run sees what
 the first attempt saw and writes byte-identical outputs.

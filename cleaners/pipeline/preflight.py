@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from cleaners.config import Config
+from cleaners.config import Config, ConfigError
 
 DATE_SLOT = "{date}"  # a scheduled input: a day without its folder is an empty run, not a mistake
 
@@ -62,6 +62,8 @@ def check_run(inputs: list[str], out: str, state: str, config: str | None) -> Pr
         cfg = Config.from_toml(config)
     except FileNotFoundError:
         raise UsageError(f"config file not found: {config}") from None
-    except (OSError, ValueError, TypeError) as exc:
+    except ConfigError as exc:  # its message names the file
+        raise UsageError(f"config {exc}".splitlines()[0]) from None
+    except OSError as exc:
         raise UsageError(f"config {config}: {exc}".splitlines()[0]) from None
     return Preflight(cfg, tuple(warnings))

@@ -103,7 +103,8 @@ def prepare_shard(spec_d: dict[str, Any], rctx_d: dict[str, Any]) -> dict[str, A
         for item in read_shard(spec, cfg, stats):
             stats.add("read", "in")
             if isinstance(item, Reject):
-                rec, doc_keys = Rejected.of(item), []
+                rec: Prepared | Rejected = Rejected.of(item)
+                doc_keys: Keys = []
             else:
                 rec, doc_keys = prepare_doc(item, cfg, cleaner, stats)
             # every ledger id claims its id, rejects too: a later record with the same id is a
@@ -134,7 +135,7 @@ def prepare_shard(spec_d: dict[str, Any], rctx_d: dict[str, Any]) -> dict[str, A
     return {"index": spec.index, "docs": n_docs, "stats": stats.to_dict()}
 
 
-def _save_npz(path: Any, **arrays: np.ndarray) -> None:
+def _save_npz(path: Any, **arrays: Any) -> None:
     import io
 
     buf = io.BytesIO()

@@ -13,7 +13,7 @@ its `reason` field.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from typing import Any
+from typing import Any, TypeVar
 
 import orjson
 
@@ -77,7 +77,10 @@ def dump(entry: Entry) -> bytes:
                         option=orjson.OPT_APPEND_NEWLINE)
 
 
-def read_entry(data: dict[str, Any], kind: type[Prepared] | type[Cleaned]) -> Entry:
+E = TypeVar("E", Prepared, Cleaned)
+
+
+def read_entry(data: dict[str, Any], kind: type[E]) -> E | Rejected:
     """A record of `kind` (or a reject) from its JSON object."""
     if "reason" in data:
         return Rejected(**data)

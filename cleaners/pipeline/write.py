@@ -35,8 +35,8 @@ def write_shard(index: int, rctx_d: dict[str, Any]) -> dict[str, Any]:
         for raw in read_records(rctx.shard_file("clean", index, ".jsonl.zst")):
             rec = read_entry(raw, Cleaned)
             if isinstance(rec, Rejected):
-                ledger = {"id": rec.id, "status": "rejected", "duplicate_of": None, "reason": rec.reason_text,
-                          "place": rec.place}
+                ledger: dict[str, Any] = {"id": rec.id, "status": "rejected", "duplicate_of": None,
+                                          "reason": rec.reason_text, "place": rec.place}
                 counts["rejected"] += 1
                 reasons[rec.reason] = reasons.get(rec.reason, 0) + 1
                 lw.write(orjson.dumps(ledger, option=OPTS))

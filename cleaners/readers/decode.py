@@ -1,6 +1,6 @@
 """Bytes to text: BOM, then the declared charset, then UTF-8, then detection.
 
-Order as settled in decisions.md: a BOM wins; then the charset the HTTP header or an HTML
+The order, most reliable signal first: a BOM wins; then the charset the HTTP header or an HTML
 meta tag declares (an unknown name falls through, `LookupError` included); then strict
 UTF-8; then a UTF-16 guess from the NUL pattern; then UTF-8 with a few stray invalid bytes
 replaced (when real multi-byte UTF-8 is present); then `charset-normalizer`. Bytes that
@@ -50,8 +50,8 @@ def declared_charset(data: bytes, content_type: str | None = None) -> str | None
         m = HEADER_CHARSET.search(content_type)
         if m:
             return m.group(1)
-    m = META_CHARSET.search(data[:8192])
-    return m.group(1).decode("ascii", "replace") if m else None
+    meta = META_CHARSET.search(data[:8192])
+    return meta.group(1).decode("ascii", "replace") if meta else None
 
 
 def _try(data: bytes, encoding: str) -> str | None:
@@ -138,12 +138,12 @@ def decode_bytes(data: bytes, content_type: str | None = None, html: bool = Fals
         return lenient, "utf-8"
     if data[:SAMPLE].count(0) > 0.01 * len(data[:SAMPLE]):
         raise DecodeFailure("binary", "NUL bytes in the content")
-    name = _detect(data)
-    if name is None:
+    detected = _detect(data)
+    if detected is None:
         raise DecodeFailure("binary", "no text encoding fits")
-    text = _try(data, name)
+    text = _try(data, detected)
     if text is None:
-        raise DecodeFailure("decode_error", f"detected {name} but the bytes do not decode")
+        raise DecodeFailure("decode_error", f"detected {detected} but the bytes do not decode")
     if _controls(text) > MAX_CONTROLS:
         raise DecodeFailure("binary", "control characters in the content")
-    return text, name
+    return text, detected

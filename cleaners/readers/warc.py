@@ -8,7 +8,7 @@ by `cleaners.io.warcframes` (which recovers from wrong lengths), and warcio pars
 framed record (HTTP headers, chunked and compressed bodies). A record that cannot be
 parsed is `parse_error` under its id; one the file ends inside is `truncated`. Offsets in
 places (`file@offset`) are positions in the uncompressed WARC stream. Only HTTP responses
-with an HTML body are documents; other records are skipped and counted (decisions.md).
+with an HTML body are documents; other records (requests, metadata, images) are skipped and counted.
 """
 
 from __future__ import annotations

@@ -8,14 +8,13 @@ out of up to millions: each line's id is read from its first bytes (our own writ
 
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import orjson
 
-from cleaners.io.shards import open_read
+from cleaners.io.shards import read_lines
 
 ID_PREFIX = re.compile(rb'^\{"id":("(?:[^"\\]|\\.)*")')
 
@@ -46,17 +45,16 @@ def fetch_texts(out: Path, wanted: set[str], max_words: int) -> dict[str, DocTex
         return found
     for sub in ("dedup/texts", "corpus"):  # duplicates first: most wanted documents are there
         for path in shard_files(out, sub):
-            with open_read(path) as fh:
-                for line in io.BufferedReader(fh, buffer_size=1 << 20):  # type: ignore[arg-type]
-                    doc_id = _id_of(line)
-                    if doc_id is not None and (doc_id not in wanted or doc_id in found):
-                        continue
-                    if not line.strip():
-                        continue
-                    rec = orjson.loads(line)
-                    if rec.get("id") in wanted and rec["id"] not in found:
-                        found[rec["id"]] = DocText(str(rec.get("text") or "").split()[:max_words],
-                                                   str(rec.get("source") or ""), rec.get("url"))
+            for line in read_lines(path):
+                doc_id = _id_of(line)
+                if doc_id is not None and (doc_id not in wanted or doc_id in found):
+                    continue
+                if not line.strip():
+                    continue
+                rec = orjson.loads(line)
+                if rec.get("id") in wanted and rec["id"] not in found:
+                    found[rec["id"]] = DocText(str(rec.get("text") or "").split()[:max_words],
+                                               str(rec.get("source") or ""), rec.get("url"))
             if len(found) == len(wanted):
                 return found
     return found

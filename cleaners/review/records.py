@@ -29,6 +29,12 @@ DIGEST = re.compile(r"^[0-9a-f]{32}$")
 MAX_TEXT = 1000  # longest id, run id or cluster id kept in a verdict (they are for display)
 
 
+def _short_text(v: object, name: str, where: str) -> str:
+    if not isinstance(v, str) or len(v) > MAX_TEXT:
+        raise VerdictError(f"{where}: {name} must be a string of at most {MAX_TEXT} characters")
+    return v
+
+
 class VerdictError(ValueError):
     """A verdicts file or record that cannot be read as verdicts."""
 
@@ -49,10 +55,7 @@ class DocRef:
         digest, doc_id, run = d.get("digest"), d.get("id"), d.get("run")
         if not isinstance(digest, str) or not DIGEST.match(digest):
             raise VerdictError(f"{where}: digest must be 32 lowercase hex digits")
-        for name, v in (("id", doc_id), ("run", run)):
-            if not isinstance(v, str) or len(v) > MAX_TEXT:
-                raise VerdictError(f"{where}: {name} must be a string of at most {MAX_TEXT} characters")
-        return cls(digest, doc_id, run)  # type: ignore[arg-type]
+        return cls(digest, _short_text(doc_id, "id", where), _short_text(run, "run", where))
 
 
 @dataclass(frozen=True)

@@ -10,18 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from cleaners.review.book import Book
 from cleaners.review.records import ReviewVerdict, dumps, loads
 from cleaners.state import Snapshot, StateStore
 
 
 def stored(store: StateStore, snap: Snapshot) -> list[ReviewVerdict]:
     return loads(store.verdicts_bytes(snap), str(snap.path(snap.verdicts)))
-
-
-def book_of(state: str | Path) -> Book:
-    store = StateStore(state)
-    return Book.of(stored(store, store.snapshot()))
 
 
 @dataclass(frozen=True)

@@ -15,19 +15,10 @@ class SiteView:
     """What the run (and STATE) know about the keys of this document's site, by their
     hashes: how many distinct documents hold a key, how many of those in their head, and
     how many sites hold a line. `docs` is the number of distinct documents of the site.
-    Keys the document did not ask for count 0."""
+    Keys the document did not ask for count 0 (the core reads them so)."""
 
     docs: int = 0
     found: dict[int, tuple[int, int, int]] = field(default_factory=dict)
-
-    def count(self, key_hash: int) -> int:
-        return self.found.get(key_hash, (0, 0, 0))[0]
-
-    def heads(self, key_hash: int) -> int:
-        return self.found.get(key_hash, (0, 0, 0))[1]
-
-    def sites_with(self, cross_hash: int) -> int:
-        return self.found.get(cross_hash, (0, 0, 0))[2]
 
 
 @dataclass

@@ -12,13 +12,14 @@ per-site rules need counts over the whole run:
 `clean` runs both with whatever site view it is given (tests, `presswash inspect`).
 
 Every rule keeps its name (the `rule` of its removals, `removed:<rule>` in the stats)
-and its switch in the `[clean]` config (`RULES`).
+and its own switch of that name in the `[clean.rules]` config (`RULES`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from cleaners import _textcore as core
 from cleaners.config import CleanConfig
@@ -28,27 +29,26 @@ from cleaners.stats import Stats
 
 
 @dataclass(frozen=True)
-class RuleSwitch:
-    """A rule, its stage, and the config switch that turns it on."""
+class Rule:
+    """A rule and its stage; its switch is the `[clean.rules]` field of its name."""
 
     name: str
-    stage: str  # first | second
-    switch: str  # a `[clean]` section: spam | generic | sitelines | titles | related
+    stage: Literal["first", "second"]
 
 
 RULES = (
-    RuleSwitch("spam_line", "first", "spam"),
-    RuleSwitch("spam_glued", "first", "spam"),
-    RuleSwitch("spam_inserted", "first", "spam"),
-    RuleSwitch("spam_phrase", "first", "spam"),
-    RuleSwitch("spam_url", "first", "spam"),
-    RuleSwitch("script_text", "first", "generic"),
-    RuleSwitch("inline_cta", "first", "generic"),
-    RuleSwitch("site_repeated", "second", "sitelines"),
-    RuleSwitch("site_template", "second", "sitelines"),
-    RuleSwitch("duplicate_title", "second", "titles"),
-    RuleSwitch("related_links", "second", "related"),
-    RuleSwitch("boilerplate", "second", "generic"),
+    Rule("spam_line", "first"),
+    Rule("spam_glued", "first"),
+    Rule("spam_inserted", "first"),
+    Rule("spam_phrase", "first"),
+    Rule("spam_url", "first"),
+    Rule("script_text", "first"),
+    Rule("inline_cta", "first"),
+    Rule("site_repeated", "second"),
+    Rule("site_template", "second"),
+    Rule("duplicate_title", "second"),
+    Rule("related_links", "second"),
+    Rule("boilerplate", "second"),
 )
 
 
@@ -77,15 +77,13 @@ class Cleaner:
         """`incremental`: a later fixed-point pass skips the rules when nothing they read
         moved (off only to check that it changes nothing)."""
         self.cfg = cfg
-        on = {"spam": cfg.spam.enabled, "generic": cfg.generic.enabled, "sitelines": cfg.sitelines.enabled,
-              "titles": cfg.titles.enabled, "related": cfg.related.enabled}
-        self.enabled = [r.name for r in RULES if on[r.switch]]
+        self.enabled = cfg.rules.enabled()
         self.spam_line = "spam_line" in self.enabled
-        self.spans = [r.name for r in RULES if r.stage == "first" and r.name != "spam_line" and on[r.switch]]
+        self.spans = [r.name for r in RULES if r.stage == "first" and r.name != "spam_line" and r.name in self.enabled]
+        second = [r.name for r in RULES if r.stage == "second" and r.name in self.enabled]
         sl, gen = cfg.sitelines, cfg.generic
-        self.line_rules = core.LineRules(sl.enabled, sl.min_docs, sl.min_share, sl.min_docs_edge, sl.max_words_shape,
-                                         cfg.titles.enabled, cfg.related.enabled, gen.enabled, gen.max_words,
-                                         gen.min_score, incremental)
+        self.line_rules = core.LineRules(second, sl.min_docs, sl.min_share, sl.min_docs_edge, sl.max_words_shape,
+                                         gen.max_words, gen.min_score, incremental)
 
     def first_pass(self, text: str, source: str | None, url: str | None, stats: Stats) -> FirstPass:
         """A document's first stage in one call of the core."""
@@ -116,4 +114,4 @@ class Cleaner:
         return self.second_stage(text, [(r.rule, r.start, r.end) for r in first.removals], first.lines, ctx, stats)
 
 
-__all__ = ["Cleaner", "DocContext", "FirstPass", "RULES", "RuleSwitch", "SiteView"]
+__all__ = ["Cleaner", "DocContext", "FirstPass", "RULES", "Rule", "SiteView"]

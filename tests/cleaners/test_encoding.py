@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaners.config import EncodingConfig
-from cleaners.encoding import _ftfy_config, looks_mojibaked, needs_ftfy, repair
+from cleaners.encoding import GUARD, _ftfy_config, needs_ftfy, repair
 from tests.conftest import ROOT
 
 
@@ -62,7 +62,7 @@ def test_cheap_check_equals_repairing_everything(texts: list[str]) -> None:
 def test_mojibake_check_matches_ftfy_badness(texts: list[str]) -> None:
     from ftfy.badness import is_bad
     for text in texts[:3000]:
-        assert looks_mojibaked(text) == is_bad(text)
+        assert GUARD.is_bad(text) == is_bad(text)
 
 
 @pytest.mark.parametrize(("damaged", "fixed"), [
@@ -93,7 +93,7 @@ def test_the_guard_never_skips_a_change(text: str) -> None:
     from ftfy.badness import is_bad
 
     conf = _ftfy_config(EncodingConfig(only_when_suspicious=False))
-    assert looks_mojibaked(text) == is_bad(text)
+    assert GUARD.is_bad(text) == is_bad(text)
     if not needs_ftfy(text):
         assert ftfy.fix_text(text, conf) == text
     assert repair(text, EncodingConfig()) == repair(text, EncodingConfig(only_when_suspicious=False))

@@ -7,7 +7,7 @@ Standard library only, deterministic (byte-identical files on every run). Reuses
 generator's engine (../shared/eval/make_cleaning_dev.py: DocBuilder, render, validate, finish,
 load_base, split_articles...) with its own catalogue (cleaning_alt_catalogue.py; build() asserts
 that no DEV catalogue string occurs in it) and the HELD-OUT share of the articles. Not the
-maintainers' hidden set: it imitates what unseen sites bring (decisions.md, Cleaning (4)).
+maintainers' hidden set: it imitates what unseen sites bring.
 Fields and categories are DEV's; every noise item has a subtype; one new keep type,
 foreign_gloss (a non-CJK foreign phrase glossed in an English sentence).
 """

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.conftest import Cli
 from tests.flows.test_formats import build_inputs
 from tests.outputs import content_digests
 
 
-def test_two_runs_are_byte_identical(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_two_runs_are_byte_identical(tmp_path: Path, cli: Cli) -> None:
     src = build_inputs(tmp_path)
     for name in ("a", "b"):
         cli(["run", str(src), "--out", str(tmp_path / name / "out"), "--state", str(tmp_path / name / "state"),
@@ -19,7 +20,7 @@ def test_two_runs_are_byte_identical(tmp_path: Path, cli) -> None:  # type: igno
     assert len([k for k in a if k.startswith("ledger/")]) > 1  # several shards were compared
 
 
-def test_rerun_replaces_out_atomically(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_rerun_replaces_out_atomically(tmp_path: Path, cli: Cli) -> None:
     src = build_inputs(tmp_path)
     out = tmp_path / "out"
     cli(["run", str(src), "--out", str(out), "--state", str(tmp_path / "s1")])

@@ -13,6 +13,7 @@ import zstandard
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from tests.conftest import Cli
 from tests.outputs import corpus, html_page, ledger, records
 
 TOPICS = ["budget", "harbour", "library", "transit", "stadium", "orchard", "hospital", "bridge"]
@@ -65,7 +66,7 @@ def build_inputs(root: Path) -> Path:
     return src
 
 
-def test_every_format_is_accounted_for(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_every_format_is_accounted_for(tmp_path: Path, cli: Cli) -> None:
     src = build_inputs(tmp_path)
     out, state = tmp_path / "out", tmp_path / "state"
     cli(["run", str(src), "--out", str(out), "--state", str(state)])
@@ -97,7 +98,7 @@ def test_every_format_is_accounted_for(tmp_path: Path, cli) -> None:  # type: ig
         assert r["id"] in led
 
 
-def test_ids_are_never_paths(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_ids_are_never_paths(tmp_path: Path, cli: Cli) -> None:
     src = tmp_path / "in.jsonl"
     src.write_bytes(jsonl([{"id": "../../escape", "text": TEXT}, {"id": "/etc/passwd", "text": story(5)}]))
     out = tmp_path / "out"

@@ -1,4 +1,4 @@
-"""Crash safety through the real flow (issue 8 item 4; decisions.md: against the shared
+"""Crash safety through the real flow (against the session's shared
 test server): `presswash run` SIGKILLed at 20 random moments, each time re-run to
 completion, gives byte-identical outputs, a complete ledger and the STATE an
 uninterrupted run gives.

@@ -9,7 +9,7 @@ from typing import Any
 
 from prefect.client.orchestration import PrefectClient
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, Cli
 
 
 async def _runs_and_artifacts(url: str) -> tuple[list[Any], list[Any]]:
@@ -17,7 +17,7 @@ async def _runs_and_artifacts(url: str) -> tuple[list[Any], list[Any]]:
         return await client.read_flow_runs(), await client.read_artifacts()
 
 
-def test_flow_run_completes_with_artifacts(tmp_path: Path, cli, prefect_server) -> None:  # type: ignore[no-untyped-def]
+def test_flow_run_completes_with_artifacts(tmp_path: Path, cli: Cli, prefect_server: dict[str, str]) -> None:
     out = tmp_path / "out"
     cli(["run", str(ROOT / "seeds"), "--out", str(out), "--state", str(tmp_path / "state"), "--run-id", "e2e-seeds"])
     runs, artifacts = asyncio.run(_runs_and_artifacts(prefect_server["PREFECT_API_URL"]))

@@ -1,6 +1,6 @@
-"""Categories the held-out cleaning sets bring that DEV does not show (decisions.md,
-Cleaning): generated here, each on a small site of real BBC article bodies dressed with
-one kind of noise. Every noise item must go and every article paragraph must stay."""
+"""Categories the held-out cleaning sets bring that DEV does not show: generated here, each
+on a small site of real BBC article bodies dressed with one kind of noise. Every noise item
+must go and every article paragraph must stay."""
 
 from __future__ import annotations
 

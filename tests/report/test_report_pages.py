@@ -14,7 +14,7 @@ import pytest
 
 from bench.synthetic_out import make_out
 from cleaners.config import ReviewConfig
-from cleaners.io.shards import read_records, write_records
+from cleaners.io.shards import OPTS, read_records, shard_writer
 from cleaners.report.build import build_report, iter_clusters
 from cleaners.review.queue import select
 
@@ -101,7 +101,9 @@ def test_report_of_older_clusters_without_digests(tmp_path: Path, synthetic: Pat
     keep = ("id", "similarity", "containment", "kind")
     old = [{k: v for k, v in r.items() if k in ("cluster", "kept", "size", "why")}
            | {"members": [{k: m[k] for k in keep} for m in r["members"]]} for r in iter_clusters(synthetic)]
-    write_records(out / "dedup" / "clusters.jsonl.zst", old[:50])
+    with shard_writer(out / "dedup" / "clusters.jsonl.zst") as w:
+        for rec in old[:50]:
+            w.write(orjson.dumps(rec, option=OPTS))
     (out / "report.html").write_text("the single page of an older presswash")
     pages = build(out, dataclasses.replace(CFG, queue_size=5, sample_size=5))
     assert 'data-kd=""' in pages["clusters-0001.html"].decode()  # no verdict can be made: no buttons

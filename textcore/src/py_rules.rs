@@ -6,7 +6,7 @@ use pyo3::prelude::*;
 
 use crate::linerules::keys::document_keys;
 use crate::linerules::stage::second_stage;
-use crate::linerules::{generic, related, site, titles, Doc, Settings, SiteView};
+use crate::linerules::{generic, related, site, titles, Doc, Settings, SiteView, RULES};
 use crate::offsets::Rebaser;
 use crate::{blob, first, lines, words};
 
@@ -69,14 +69,19 @@ pub struct LineRules {
 
 #[pymethods]
 impl LineRules {
+    /// `enabled`: the names of the line rules that run (others are an error).
     #[new]
-    #[pyo3(signature = (site_lines, min_docs, min_share, min_docs_edge, max_words_shape, titles, related, generic,
-                        generic_max_words, min_score, incremental = true))]
+    #[pyo3(signature = (enabled, min_docs, min_share, min_docs_edge, max_words_shape, generic_max_words, min_score,
+                        incremental = true))]
     #[allow(clippy::too_many_arguments)]
-    fn new(site_lines: bool, min_docs: i64, min_share: f64, min_docs_edge: i64, max_words_shape: u32, titles: bool,
-           related: bool, generic: bool, generic_max_words: u32, min_score: f64, incremental: bool) -> LineRules {
-        LineRules { settings: Settings { site_lines, min_docs, min_share, min_docs_edge, max_words_shape, titles,
-                                         related, generic, generic_max_words, min_score, incremental } }
+    fn new(enabled: Vec<String>, min_docs: i64, min_share: f64, min_docs_edge: i64, max_words_shape: u32,
+           generic_max_words: u32, min_score: f64, incremental: bool) -> PyResult<LineRules> {
+        let enabled = enabled.iter().map(|name| {
+            RULES.iter().copied().find(|&r| r == name)
+                .ok_or_else(|| PyValueError::new_err(format!("no line rule {name:?}")))
+        }).collect::<PyResult<Vec<_>>>()?;
+        Ok(LineRules { settings: Settings { enabled, min_docs, min_share, min_docs_edge, max_words_shape,
+                                            generic_max_words, min_score, incremental } })
     }
 
     /// The second stage of a document: `text` after encoding repair, `first` its

@@ -26,8 +26,10 @@ def cluster(names: list[str], edges: list[tuple[float, str, str]], book: Book,
     rules = Constraints(book, {at[n]: n * 32 for n in names if n * 32 in book.constrained})
     c = Clusters(cands(*names, chosen=chosen), "smallest_id", lambda a, b: OK, 0.5, 0.8, None, rules)
     c.add([(w, at[a], at[b]) for w, a, b in edges], 0.55)
-    groups = [{names[x] for x in g} for g in c.groups().values()]
-    return c, groups
+    by_root: dict[int, set[str]] = {}
+    for x, name in enumerate(names):
+        by_root.setdefault(c.find(x), set()).add(name)
+    return c, [g for g in by_root.values() if len(g) > 1]
 
 
 def test_apart_holds_through_a_third_document() -> None:
@@ -81,4 +83,4 @@ def test_self_apart_exact_copies() -> None:
     rules = Constraints(book, {0: "a" * 32, 1: "a" * 32})  # two documents with one text
     c = Clusters(cands(*names), "smallest_id", lambda a, b: OK, 0.5, 0.8, None, rules)
     c.add([(1.0, 0, 1)], 0.55)
-    assert c.groups() == {}
+    assert c.find(0) != c.find(1)

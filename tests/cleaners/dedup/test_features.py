@@ -59,14 +59,6 @@ def test_bands_come_from_datasketch_optimum() -> None:
     assert b * r <= 128 and (b, r) == (32, 4)
 
 
-def test_nfkc_per_line_equals_whole_text() -> None:
-    import unicodedata
-
-    from cleaners.encoding import nfkc
-    for text in ["plain", "ﬁne\nca\u0301fe\u0301\n…\n", "Ａｂｃ\n\n①②\n", "e\u0301\ne\n\u0301x"]:
-        assert nfkc(text) == unicodedata.normalize("NFKC", text)
-
-
 HUGE = """
 import resource, numpy as np
 from cleaners.config import DedupConfig

@@ -1,4 +1,4 @@
-"""Bytes to text: encodings decoded correctly, binary recognised (decisions.md order)."""
+"""Bytes to text: encodings decoded correctly, binary recognised (in the order `decode` documents)."""
 
 from __future__ import annotations
 

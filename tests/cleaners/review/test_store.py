@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaners.review.records import ReviewVerdict
-from cleaners.review.store import Applied, apply_verdicts, book_of, merge, stored
+from cleaners.review.book import Book
+from cleaners.review.store import Applied, apply_verdicts, merge, stored
 from cleaners.state import StateBusy, StateStore
 from tests.cleaners.review.verdicts import verdict, verdicts
 
@@ -23,7 +24,7 @@ def test_apply_adds_moves_and_is_idempotent(tmp_path: Path) -> None:
     assert stored(store, store.snapshot()) == [v2, v1, v3]
     assert apply_verdicts(tmp_path, [v1, v3]) == Applied(0, 2, 3)
     assert stored(store, store.snapshot()) == [v2, v1, v3]
-    assert book_of(tmp_path).chosen[v2.member.digest] == v2
+    assert Book.of(stored(store, store.snapshot())).chosen[v2.member.digest] == v2
 
 
 def test_apply_waits_for_no_run(tmp_path: Path) -> None:

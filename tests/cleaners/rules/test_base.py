@@ -5,10 +5,10 @@ from __future__ import annotations
 from cleaners.rules.base import DocContext, SiteView
 
 
-def test_a_site_view_reads_its_counts_and_zero_elsewhere() -> None:
+def test_a_site_view_holds_what_the_core_reads() -> None:
     view = SiteView(docs=9, found={11: (5, 2, 0), 12: (0, 0, 4)})
-    assert (view.count(11), view.heads(11), view.sites_with(12)) == (5, 2, 4)
-    assert (view.count(99), view.heads(99), view.sites_with(11)) == (0, 0, 0)
+    assert view.docs == 9 and view.found[11] == (5, 2, 0) and 99 not in view.found
+    assert SiteView().found == {} and SiteView().found is not SiteView().found
 
 
 def test_contexts_do_not_share_their_site_view() -> None:

@@ -200,7 +200,7 @@ def test_a_link_to_another_page_of_the_site_goes() -> None:
 def test_a_rule_switched_off_does_not_fire() -> None:
     from dataclasses import replace
 
-    off = Cleaner(replace(CleanConfig(), spam=replace(CleanConfig().spam, enabled=False)))
+    off = Cleaner(replace(CleanConfig(), rules=replace(CleanConfig().rules, spam_url=False)))
     lines, planted = FIRES["spam_url"](articles()[0], 0)
     clean, removals = off.clean("\n".join(lines), DocContext(url=url(0)), Stats())
     assert planted in clean and not [r for r in removals if r.rule.startswith("spam")]

@@ -124,17 +124,17 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// The names of the line rules, in the order a pass runs them.
+pub const RULES: [&str; 5] = [site::REPEATED, site::TEMPLATE, titles::NAME, related::NAME, generic::NAME];
+
 /// The rules' switches and thresholds (the `[clean]` config).
 #[derive(Debug, Clone)]
 pub struct Settings {
-    pub site_lines: bool,
+    pub enabled: Vec<&'static str>, // the line rules that run (names from `RULES`)
     pub min_docs: i64,
     pub min_share: f64,
     pub min_docs_edge: i64,
     pub max_words_shape: u32,
-    pub titles: bool,
-    pub related: bool,
-    pub generic: bool,
     pub generic_max_words: u32,
     pub min_score: f64,
     pub incremental: bool, // a later pass skips the rules when nothing they read moved
@@ -142,7 +142,7 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { site_lines: true, min_docs: 3, min_share: 0.2, min_docs_edge: 2, max_words_shape: 14, titles: true,
-                   related: true, generic: true, generic_max_words: 16, min_score: 1.0, incremental: true }
+        Settings { enabled: RULES.to_vec(), min_docs: 3, min_share: 0.2, min_docs_edge: 2, max_words_shape: 14,
+                   generic_max_words: 16, min_score: 1.0, incremental: true }
     }
 }

@@ -56,14 +56,15 @@ impl Layout {
 
 type RuleFn = fn(&mut [Line], Option<usize>, &Doc, &Settings);
 
-/// The line rules in order, each with its name and whether it is on.
+/// The line rules in order (`RULES`), each with its name and whether it is on.
 fn rules(s: &Settings) -> [(&'static str, bool, RuleFn); 5] {
+    let on = |name: &str| s.enabled.contains(&name);
     [
-        (site::REPEATED, s.site_lines, site_repeated),
-        (site::TEMPLATE, s.site_lines, site_template),
-        (titles::NAME, s.titles, |l, t, _, _| duplicate_title(l, t)),
-        (related::NAME, s.related, |l, t, d, _| related_links(l, t, d)),
-        (generic::NAME, s.generic, boilerplate),
+        (site::REPEATED, on(site::REPEATED), site_repeated),
+        (site::TEMPLATE, on(site::TEMPLATE), site_template),
+        (titles::NAME, on(titles::NAME), |l, t, _, _| duplicate_title(l, t)),
+        (related::NAME, on(related::NAME), |l, t, d, _| related_links(l, t, d)),
+        (generic::NAME, on(generic::NAME), boilerplate),
     ]
 }
 
