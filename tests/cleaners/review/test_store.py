@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaners.review.records import ReviewVerdict
 from cleaners.review.book import Book
+from cleaners.review.records import ReviewVerdict
 from cleaners.review.store import Applied, apply_verdicts, merge, stored
 from cleaners.state import StateBusy, StateStore
 from tests.cleaners.review.verdicts import verdict, verdicts
