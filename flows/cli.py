@@ -101,8 +101,8 @@ def run(
     finally:
         prog.listen(None)
         executor.shutdown()  # nothing of the run outlives the command
-        if server is not None:
-            server.stop()
+        # the temporary server stops at exit, after Prefect has sent its last logs and
+        # events there (its stop was registered first, so it runs last)
     d = result["documents"]
     table = Table(title=f"presswash run {result['run_id']} → {result['out']}")
     for col in ("in", "kept", "duplicate", "rejected"):

@@ -55,6 +55,8 @@ class TemporaryServer:
 
         settings = get_current_settings()
         if settings.api.url or not settings.server.ephemeral.enabled:
+            if self.proc is not None:  # killed, not stopped: it is still starting, and would log its failure
+                self.proc.kill()
             self.stop()
             return False
         self.timeout = float(settings.server.ephemeral.startup_timeout_seconds)
