@@ -75,6 +75,10 @@ def run(
     for warning in pre.warnings:
         err.print(f"presswash: warning: {warning}", markup=False, highlight=False, soft_wrap=True)
     prefect_env.apply(state)
+    # the server boots in its own process while this one imports Prefect and the flow
+    from flows import tempserver
+
+    server = tempserver.start()
     from flows import executor
     from flows import progress as prog
     from flows.clean import presswash
@@ -83,6 +87,8 @@ def run(
                TextColumn("read {task.fields[read]} · kept {task.fields[kept]} · duplicate "
                           "{task.fields[duplicate]} · rejected {task.fields[rejected]}"), TimeElapsedColumn()]
     try:
+        if server is not None and server.adopt():
+            server.wait_ready()
         with Progress(*columns, console=err, transient=False) as bar:
             prog.listen(Watch(bar))
             # the flow ends in a Completed state that carries this dict; the call returns the dict
@@ -97,6 +103,8 @@ def run(
     finally:
         prog.listen(None)
         executor.shutdown()  # nothing of the run outlives the command
+        # the temporary server stops at exit, after Prefect has sent its last logs and
+        # events there (its stop was registered first, so it runs last)
     d = result["documents"]
     table = Table(title=f"presswash run {result['run_id']} → {result['out']}")
     for col in ("in", "kept", "duplicate", "rejected"):

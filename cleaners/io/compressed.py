@@ -186,3 +186,13 @@ def iter_lines(chunks: Iterator[bytes], max_line: int) -> Iterator[tuple[int, by
         yield lineno + 1, skipping
     elif buf:
         yield lineno + 1, bytes(buf)
+
+
+def iter_input(path: str | os.PathLike[str], max_total: int) -> Iterator[bytes]:
+    """`iter_chunks`, with a read that fails part-way (an I/O error, a file that vanished)
+    as `InputError("unreadable")`: an input the run cannot read to its end is a reject,
+    while a failure to write the run's own files still fails the run."""
+    try:
+        yield from iter_chunks(path, max_total)
+    except OSError as exc:
+        raise InputError("unreadable", str(exc)[:200]) from exc

@@ -1,29 +1,26 @@
-"""Plain JSONL shard files the planner writes under work/raw/, line by line."""
+"""Plain JSONL files the planner writes under work/raw/, line by line."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
-
-import xxhash
+from typing import NamedTuple
 
 
 class RawShard:
-    """A plain JSONL shard file under work/raw/, written as lines arrive (never held)."""
+    """A plain JSONL file under work/raw/, written as lines arrive (never held); it appears
+    under its name only once complete (written as a temp file, then renamed)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.tmp = path.with_name(path.name + ".tmp")
         self.fh = open(self.tmp, "wb")  # noqa: SIM115 - closed in close()
-        self.hash = xxhash.xxh3_128()
         self.size = 0
         self.committed = 0  # size after the last complete line
         self.lines = 0
 
     def write(self, data: bytes) -> None:
         self.fh.write(data)
-        self.hash.update(data)
         self.size += len(data)
 
     def cut_back(self) -> None:
@@ -33,20 +30,24 @@ class RawShard:
         self.fh.truncate(self.committed)
         self.fh.seek(self.committed)
         self.size = self.committed
-        self.rehash()
 
-    def rehash(self) -> None:
-        """Digest recomputed after the file was cut back to `size` bytes."""
-        self.fh.flush()
-        self.hash = xxhash.xxh3_128()
-        with open(self.tmp, "rb") as fh:
-            remaining = self.size
-            while remaining > 0 and (chunk := fh.read(min(remaining, 1 << 20))):
-                self.hash.update(chunk)
-                remaining -= len(chunk)
-
-    def close(self) -> dict[str, Any]:
+    def close(self) -> None:
         self.fh.close()
         os.replace(self.tmp, self.path)
-        return {"path": str(self.path), "start": 0, "end": self.size, "count": self.lines,
-                "digest": self.hash.hexdigest()}
+
+    def discard(self) -> None:
+        """After a failure: no temp file left behind."""
+        self.fh.close()
+        if self.tmp.exists():
+            self.tmp.unlink()
+
+
+class Converted(NamedTuple):
+    """What the planner's copy of a compressed JSONL or WARC input holds: `lines` lines in
+    `size` bytes, those it left empty as over max_doc_bytes (line number, bytes), and the
+    reject for a cut-off or unreadable end (`tail`), which follows its last line."""
+
+    lines: int
+    size: int
+    oversized: tuple[tuple[int, int], ...] = ()
+    tail: tuple[tuple[str, str, str], ...] = ()

@@ -1,43 +1,30 @@
-"""JSONL inputs cut into shards of `batch` lines: a plain UTF-8 file by byte ranges (no
-copy, no parsing); a compressed one, or one in UTF-16/32, copied as plain UTF-8 into
-work/raw/ as it streams (a compressed file cannot be split without reading it)."""
+"""JSONL inputs for the planner. A plain UTF-8 file is read where it is: its lines are
+counted here and `cleaners.readers.cut` splits it into byte ranges of whole lines (no
+copy, no parsing). A compressed one, or one in UTF-16/32, cannot be split without
+reading it: it is copied once, as plain UTF-8, into one file in work/raw/ as it streams,
+and that copy is split the same way."""
 
 from __future__ import annotations
 
 import codecs
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
-import xxhash
+from cleaners.io.compressed import InputError, iter_input
+from cleaners.io.rawshard import Converted, RawShard
 
-from cleaners.io.compressed import InputError, iter_chunks
-from cleaners.io.rawshard import RawShard
+READ = 1 << 22
 
 
-def split_plain_jsonl(path: str, batch: int) -> Iterator[dict[str, Any]]:
-    """Byte ranges of `batch` lines each, found by counting newlines (no parsing)."""
-    start, line, count, pos = 0, 1, 0, 0
-    h = xxhash.xxh3_128()
+def count_lines(path: str) -> tuple[int, int]:
+    """(lines, bytes) of a plain file; a last line without its newline counts."""
+    lines, size, last = 0, 0, b"\n"
     with open(path, "rb") as fh:
-        while chunk := fh.read(1 << 22):
-            offset = 0
-            while (nl := chunk.find(b"\n", offset)) >= 0:
-                h.update(chunk[offset:nl + 1])
-                offset = nl + 1
-                count += 1
-                if count == batch:
-                    end = pos + offset
-                    yield {"start": start, "end": end, "first_line": line, "count": count,
-                           "digest": h.hexdigest()}
-                    start, line, count = end, line + count, 0
-                    h = xxhash.xxh3_128()
-            h.update(chunk[offset:])
-            partial = offset < len(chunk)
-            pos += len(chunk)
-    if pos > start:
-        count += 1 if partial else 0
-        yield {"start": start, "end": pos, "first_line": line, "count": count, "digest": h.hexdigest()}
+        while chunk := fh.read(READ):
+            lines += chunk.count(b"\n")
+            size += len(chunk)
+            last = chunk[-1:]
+    return lines + (last != b"\n"), size
 
 
 WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -72,31 +59,21 @@ def as_utf8(chunks: Iterator[bytes]) -> Iterator[bytes]:
     yield decoder.decode(b"", final=True).encode("utf-8", "surrogatepass")
 
 
-def split_compressed_jsonl(path: str, place: str, work: Path, batch: int, max_total: int, max_doc: int,
-                           first_index: int) -> Iterator[tuple[dict[str, Any], tuple[tuple[str, str, str], ...]]]:
+def inflate_jsonl(path: str, place: str, raw: Path, max_total: int, max_doc: int) -> Converted:
     """Inflate a .gz/.zst JSONL (bounded output per chunk), or transcode a UTF-16/32 one,
-    into plain UTF-8 shards in work/raw/.
+    into the plain UTF-8 file `raw`, line for line (line n of the copy is line n of the
+    input, so places stay the input's).
 
-    Lines pass through unparsed. A line over `max_doc` bytes is never written: its shard
-    gets an empty line in its place and its size in `oversized` (read back as `too_large`),
-    and the lines after it are read as usual. When the input is truncated or inflates past
-    `max_total`, the complete lines read so far are kept and the cut-off rest is one reject.
+    Lines pass through unparsed. A line over `max_doc` bytes is never written: the copy
+    gets an empty line in its place and its size in `oversized` (read back as
+    `too_large`), and the lines after it are read as usual. When the input is truncated,
+    inflates past `max_total` or cannot be read on, the complete lines read so far are
+    kept and the cut-off rest is one reject (`tail`).
     """
-    raw_dir = work / "raw"
-    raw_dir.mkdir(parents=True, exist_ok=True)
-    index, line = first_index, 1
-    shard = RawShard(raw_dir / f"{index:05d}.jsonl")
+    raw.parent.mkdir(parents=True, exist_ok=True)
+    shard = RawShard(raw)
     pending = 0  # bytes of the unfinished line (written, or only counted once over max_doc)
     oversized: list[tuple[int, int]] = []
-
-    def rotate() -> dict[str, Any]:
-        nonlocal shard, index, line
-        rng = shard.close() | {"first_line": line, "oversized": tuple(oversized)}
-        line += shard.lines
-        index += 1
-        oversized.clear()
-        shard = RawShard(raw_dir / f"{index:05d}.jsonl")
-        return rng
 
     def piece(data: bytes) -> None:
         nonlocal pending
@@ -117,26 +94,24 @@ def split_compressed_jsonl(path: str, place: str, work: Path, batch: int, max_to
         shard.committed = shard.size
         pending = 0
 
+    tail: tuple[tuple[str, str, str], ...] = ()
     try:
-        for chunk in as_utf8(iter_chunks(path, max_total)):
+        for chunk in as_utf8(iter_input(path, max_total)):
             offset = 0
             while (nl := chunk.find(b"\n", offset)) >= 0:
                 piece(chunk[offset:nl])
                 end_line()
                 offset = nl + 1
-                if shard.lines == batch:
-                    yield rotate(), ()
             if offset < len(chunk):
                 piece(chunk[offset:])
         if pending:
             end_line()
-        yield rotate(), ()
     except InputError as exc:
         if pending:  # drop the cut-off line's bytes: it is reported, not parsed
             shard.cut_back()
-        lost = line + shard.lines
-        yield rotate(), ((f"{place}:{lost}", exc.reason, exc.detail),)
-    finally:
-        shard.fh.close()
-        if shard.tmp.exists():
-            shard.tmp.unlink()
+        tail = ((f"{place}:{shard.lines + 1}", exc.reason, exc.detail),)
+    except BaseException:
+        shard.discard()
+        raise
+    shard.close()
+    return Converted(shard.lines, shard.size, tuple(oversized), tail)

@@ -23,7 +23,7 @@ from cleaners.config import Config
 from cleaners.document import Reject
 from cleaners.io.compressed import iter_lines
 from cleaners.readers.decode import DecodeFailure, decode_bytes
-from cleaners.readers.plan import ShardSpec, local
+from cleaners.readers.spec import Part, ShardSpec, local
 from cleaners.stats import Stats
 
 UTF8_BOM = codecs.BOM_UTF8
@@ -121,18 +121,17 @@ def _read_range(path: str, start: int, end: int) -> Iterator[bytes]:
             yield chunk
 
 
-def _read_jsonl(spec: ShardSpec, cfg: Config, stats: Stats) -> Iterator[RawDoc | Reject]:
-    oversized = dict(spec.oversized)  # lines the planner left empty: too large to copy
-    for n, line in iter_lines(_read_range(spec.path, spec.start, spec.end), cfg.read.max_doc_bytes):
-        lineno = spec.first_line + n - 1
-        place = f"{spec.name}:{lineno}"
-        seq = spec.base_seq + n - 1
-        if n in oversized:
-            line = oversized[n]
+def _read_jsonl(part: Part, seq: int, cfg: Config, stats: Stats) -> Iterator[RawDoc | Reject]:
+    oversized = dict(part.oversized)  # lines the planner left empty: too large to copy
+    for n, line in iter_lines(_read_range(part.path, part.start, part.end), cfg.read.max_doc_bytes):
+        lineno = part.first_line + n - 1
+        place = f"{part.name}:{lineno}"
+        if lineno in oversized:
+            line = oversized[lineno]
         if isinstance(line, int):
-            yield Reject(place, "too_large", seq, place, f"line of {line} bytes")
+            yield Reject(place, "too_large", seq + n - 1, place, f"line of {line} bytes")
             continue
-        doc = parse_jsonl_line(line, seq, place, stats)
+        doc = parse_jsonl_line(line, seq + n - 1, place, stats)
         if doc is not None:
             yield doc
 
@@ -148,9 +147,9 @@ def _decode(data: bytes, seq: int, doc_id: str, place: str, html: bool,
     return text, None
 
 
-def _read_files(spec: ShardSpec, cfg: Config) -> Iterator[RawDoc | Reject]:
-    for i, (doc_id, portable_path, place) in enumerate(spec.files):
-        seq = spec.base_seq + i
+def _read_files(part: Part, seq0: int, cfg: Config) -> Iterator[RawDoc | Reject]:
+    for i, (doc_id, portable_path, place) in enumerate(part.files):
+        seq = seq0 + i
         path = local(portable_path)
         html = path.lower().endswith((".html", ".htm"))
         try:
@@ -173,11 +172,11 @@ def _read_files(spec: ShardSpec, cfg: Config) -> Iterator[RawDoc | Reject]:
             yield RawDoc(seq, doc_id, place, text=text, bom=bom)
 
 
-def _read_records(spec: ShardSpec, cfg: Config) -> Iterator[RawDoc | Reject]:
-    for n, line in iter_lines(_read_range(spec.path, spec.start, spec.end), 1 << 62):
+def _read_records(part: Part, seq0: int, cfg: Config) -> Iterator[RawDoc | Reject]:
+    for n, line in iter_lines(_read_range(part.path, part.start, part.end), 1 << 62):
         assert isinstance(line, bytes)
         rec = orjson.loads(line)
-        seq = spec.base_seq + n - 1
+        seq = seq0 + n - 1
         doc_id = rec["id"] or rec["place"]
         if "reject" in rec:
             yield Reject(doc_id, rec["reject"], seq, rec["place"], rec.get("detail", ""))
@@ -189,15 +188,23 @@ def _read_records(spec: ShardSpec, cfg: Config) -> Iterator[RawDoc | Reject]:
             yield RawDoc(seq, doc_id, rec["place"], html=text, url=rec.get("url"), source=source_of(rec.get("url")))
 
 
+def _read_rejects(part: Part, seq0: int) -> Iterator[Reject]:
+    for i, (place, reason, detail) in enumerate(part.rejects):
+        yield Reject(place, reason, seq0 + i, place, detail)
+
+
 def read_shard(spec: ShardSpec, cfg: Config, stats: Stats) -> Iterator[RawDoc | Reject]:
-    """Every entry of the shard, in order, then the rejects the planner met."""
-    if spec.kind == "jsonl":
-        yield from _read_jsonl(spec, cfg, stats)
-    elif spec.kind == "files":
-        yield from _read_files(spec, cfg)
-    elif spec.kind == "records":
-        yield from _read_records(spec, cfg)
-    else:
-        raise ValueError(f"unknown shard kind {spec.kind!r}")
-    for i, (place, reason, detail) in enumerate(spec.rejects):
-        yield Reject(place, reason, spec.base_seq + spec.count + i, place, detail)
+    """Every entry of the shard, in input order: entry i has sequence number base_seq + i."""
+    seq = spec.base_seq
+    for part in spec.parts:
+        if part.kind == "jsonl":
+            yield from _read_jsonl(part, seq, cfg, stats)
+        elif part.kind == "files":
+            yield from _read_files(part, seq, cfg)
+        elif part.kind == "records":
+            yield from _read_records(part, seq, cfg)
+        elif part.kind == "rejects":
+            yield from _read_rejects(part, seq)
+        else:
+            raise ValueError(f"unknown shard part {part.kind!r}")
+        seq += part.count

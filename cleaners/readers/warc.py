@@ -22,12 +22,12 @@ from typing import TYPE_CHECKING, Any
 import orjson
 from warcio.archiveiterator import ArchiveIterator
 
-from cleaners.io.compressed import InputError, iter_chunks
-from cleaners.io.rawshard import RawShard
+from cleaners.io.compressed import InputError, iter_input
+from cleaners.io.rawshard import Converted, RawShard
 from cleaners.io.warcframes import Frame, Stream, frames
 
 if TYPE_CHECKING:
-    from cleaners.readers.plan import Plan
+    from cleaners.readers.spec import Plan
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
@@ -38,7 +38,7 @@ def iter_warc(path: str, place: str, max_doc_bytes: int, max_total: int, plan: P
     When a `.warc.gz` ends early or inflates past `max_total` inside a record, that record
     itself is rejected with that reason (one ledger record, under its id) instead of a
     second reject at `file@end`."""
-    stream = Stream(iter_chunks(path, max_total))
+    stream = Stream(iter_input(path, max_total))
     for frame in frames(stream, max_doc_bytes):
         where = f"{place}@{frame.offset}"
         if not frame.complete:
@@ -80,30 +80,21 @@ def _record(frame: Frame, where: str, max_doc_bytes: int, plan: Plan) -> dict[st
     return base | {"ctype": ctype, "body": base64.b64encode(body).decode("ascii")}
 
 
-def split_warc(path: str, place: str, work: Path, batch: int, max_doc_bytes: int, max_total: int, plan: Plan,
-               first_index: int) -> Iterator[tuple[dict[str, Any], tuple[tuple[str, str, str], ...]]]:
-    raw_dir = work / "raw"
-    raw_dir.mkdir(parents=True, exist_ok=True)
-    index = first_index
-    shard = RawShard(raw_dir / f"{index:05d}.jsonl")
-
-    def rotate() -> dict[str, Any]:
-        nonlocal shard, index
-        rng = shard.close() | {"first_line": 1}
-        index += 1
-        shard = RawShard(raw_dir / f"{index:05d}.jsonl")
-        return rng
-
+def convert_warc(path: str, place: str, raw: Path, max_doc_bytes: int, max_total: int, plan: Plan) -> Converted:
+    """The WARC file's documents and rejects as one JSON record per line in the planner's
+    file `raw` (cut into shards like any JSONL); a cut-off or unreadable end is one reject
+    (`tail`) after its complete records."""
+    raw.parent.mkdir(parents=True, exist_ok=True)
+    shard = RawShard(raw)
+    tail: tuple[tuple[str, str, str], ...] = ()
     try:
         for rec in iter_warc(path, place, max_doc_bytes, max_total, plan):
             shard.write(orjson.dumps(rec) + b"\n")
             shard.lines += 1
-            if shard.lines >= batch:
-                yield rotate(), ()
-        yield rotate(), ()
     except InputError as exc:
-        yield rotate(), ((f"{place}@end", exc.reason, exc.detail),)
-    finally:
-        shard.fh.close()
-        if shard.tmp.exists():
-            shard.tmp.unlink()
+        tail = ((f"{place}@end", exc.reason, exc.detail),)
+    except BaseException:
+        shard.discard()
+        raise
+    shard.close()
+    return Converted(shard.lines, shard.size, (), tail)

@@ -1,11 +1,9 @@
-"""Raw shards as the planner writes them: the digest is of the bytes kept, and cutting an
-incomplete line back leaves the file and digest of the complete lines alone."""
+"""Raw copies as the planner writes them: cutting an incomplete line back leaves the
+complete lines alone, and the file appears under its name only once closed."""
 
 from __future__ import annotations
 
 from pathlib import Path
-
-import xxhash
 
 from cleaners.io.rawshard import RawShard
 
@@ -18,17 +16,20 @@ def test_cut_back_drops_the_unfinished_line(tmp_path: Path) -> None:
         shard.lines += 1
     shard.write(b'{"id":"c", "te')  # the input ended (or a limit hit) inside a line
     shard.cut_back()
-    done = shard.close()
-    data = (tmp_path / "00000.jsonl").read_bytes()
-    assert data == b'{"id":"a"}\n{"id":"b"}\n'
-    assert done == {"path": str(tmp_path / "00000.jsonl"), "start": 0, "end": len(data), "count": 2,
-                    "digest": xxhash.xxh3_128(data).hexdigest()}
-    assert not (tmp_path / "00000.jsonl.tmp").exists()
+    assert not (tmp_path / "00000.jsonl").exists()
+    shard.close()
+    assert (tmp_path / "00000.jsonl").read_bytes() == b'{"id":"a"}\n{"id":"b"}\n'
+    assert shard.lines == 2 and not (tmp_path / "00000.jsonl.tmp").exists()
 
 
-def test_nothing_to_cut(tmp_path: Path) -> None:
+def test_nothing_to_cut_and_discard_leaves_nothing(tmp_path: Path) -> None:
     shard = RawShard(tmp_path / "x.jsonl")
     shard.write(b"line\n")
     shard.committed = shard.size
     shard.cut_back()
-    assert shard.close()["digest"] == xxhash.xxh3_128(b"line\n").hexdigest()
+    shard.close()
+    assert (tmp_path / "x.jsonl").read_bytes() == b"line\n"
+    gone = RawShard(tmp_path / "y.jsonl")
+    gone.write(b"partial")
+    gone.discard()
+    assert not list(tmp_path.glob("y.jsonl*"))

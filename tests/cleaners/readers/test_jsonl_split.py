@@ -1,5 +1,6 @@
-"""Plain JSONL cut into byte ranges of `batch` lines: the ranges tile the file, each holds
-its lines whole, and a last line without a newline is counted."""
+"""JSONL inputs for the planner: plain files are counted (lines, bytes) where they are;
+compressed ones are inflated into one plain copy, line for line, without ever writing a
+line over the per-document cap."""
 
 from __future__ import annotations
 
@@ -10,33 +11,26 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cleaners.readers.jsonl_split import split_compressed_jsonl, split_plain_jsonl, wide_bom
+from cleaners.readers.jsonl_split import count_lines, inflate_jsonl, wide_bom
 
 
 @settings(max_examples=40, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.binary(max_size=30).map(lambda b: b.replace(b"\n", b"")), max_size=30), st.integers(1, 7),
-       st.booleans())
-def test_ranges_tile_the_file(tmp_path: Path, lines: list[bytes], batch: int, last_newline: bool) -> None:
+@given(st.lists(st.binary(max_size=30).map(lambda b: b.replace(b"\n", b"")), max_size=30), st.booleans())
+def test_lines_and_bytes_are_counted(tmp_path: Path, lines: list[bytes], last_newline: bool) -> None:
     data = b"\n".join(lines) + (b"\n" if last_newline and lines else b"")
     path = tmp_path / "in.jsonl"
     path.write_bytes(data)
-    ranges = list(split_plain_jsonl(str(path), batch))
-    assert b"".join(data[r["start"]:r["end"]] for r in ranges) == data
-    assert sum(r["count"] for r in ranges) == data.count(b"\n") + (0 if not data or data.endswith(b"\n") else 1)
-    line = 1
-    for r in ranges:
-        assert r["first_line"] == line and r["count"] <= batch
-        assert r["end"] == len(data) or data[r["end"] - 1:r["end"]] == b"\n"
-        line += r["count"]
+    assert count_lines(str(path)) == (data.count(b"\n") + (0 if not data or data.endswith(b"\n") else 1), len(data))
 
 
-def test_a_compressed_file_is_copied_into_shards(tmp_path: Path) -> None:
+def test_a_compressed_file_is_copied_line_for_line(tmp_path: Path) -> None:
     lines = [f'{{"id": "d{i}", "text": "t"}}\n'.encode() for i in range(7)]
     path = tmp_path / "in.jsonl.gz"
     path.write_bytes(gzip.compress(b"".join(lines)))
-    shards = [s for s, _ in split_compressed_jsonl(str(path), "in.jsonl.gz", tmp_path / "work", 3, 10**9, 10**6, 0)]
-    got = [Path(s["path"]).read_bytes() for s in shards]
-    assert b"".join(got) == b"".join(lines) and [s["count"] for s in shards if s["count"]] == [3, 3, 1]
+    raw = tmp_path / "work" / "raw.jsonl"
+    got = inflate_jsonl(str(path), "in.jsonl.gz", raw, 10**9, 10**6)
+    assert raw.read_bytes() == b"".join(lines) and (got.lines, got.size) == (7, len(b"".join(lines)))
+    assert got.oversized == () and got.tail == ()
 
 
 @pytest.mark.parametrize("enc", ["utf-16", "utf-32"])
@@ -57,8 +51,7 @@ def test_an_oversized_line_is_never_written(tmp_path: Path) -> None:
                          b'{"id": "c", "text": "after"}\n', compresslevel=1)
     path = tmp_path / "bomb.jsonl.gz"
     path.write_bytes(data)
-    shards = [s for s, _ in split_compressed_jsonl(str(path), "bomb.jsonl.gz", tmp_path / "work", 10, 10**10,
-                                                   1_000_000, 0)]
-    written = Path(shards[0]["path"]).read_bytes()
-    assert written == b'{"id": "a", "text": "before"}\n\n{"id": "c", "text": "after"}\n'
-    assert shards[0]["oversized"] == ((2, huge + len(b'{"id": "bomb", "text": ""}')),)
+    raw = tmp_path / "work" / "raw.jsonl"
+    got = inflate_jsonl(str(path), "bomb.jsonl.gz", raw, 10**10, 1_000_000)
+    assert raw.read_bytes() == b'{"id": "a", "text": "before"}\n\n{"id": "c", "text": "after"}\n'
+    assert got.oversized == ((2, huge + len(b'{"id": "bomb", "text": ""}')),)
