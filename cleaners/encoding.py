@@ -13,6 +13,7 @@ the same output as repairing it (a test proves it on the DEV sets).
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import html
 import re
@@ -131,10 +132,25 @@ def _fix_entities(text: str) -> str:
     return ENTITY.sub(lambda m: html.unescape(m.group()), text)
 
 
+# Scripts whose own typography is fullwidth: their commas, stops, brackets and spaces
+# (，；！（）　) are the text, not damage to fold into ASCII.
+FULLWIDTH_SCRIPTS = frozenset({"Han", "Kana", "Hangul"})
+
+
+def own_width(text: str, cfg: EncodingConfig) -> EncodingConfig:
+    """`cfg` for this document: ftfy's width fix folds fullwidth forms into ASCII, which
+    repairs "ＡＢＣ" in a Latin text but rewrites every comma of a Chinese article; so it
+    is judged against the document's own main script."""
+    if cfg.fix_character_width and core.main_script(text) in FULLWIDTH_SCRIPTS:
+        return dataclasses.replace(cfg, fix_character_width=False)
+    return cfg
+
+
 def repair(text: str, cfg: EncodingConfig) -> tuple[str, list[Repair]]:
     """Repaired text and what changed, stage by stage."""
     if not cfg.enabled:
         return text, []
+    cfg = own_width(text, cfg)
     repairs: list[Repair] = []
     stages: list[tuple[str, str]] = []
     if not cfg.only_when_suspicious or needs_ftfy(text):

@@ -24,6 +24,7 @@ SETS = {
     "extraction": ("extraction/input.jsonl.gz", "score_extraction.py", "extraction/gold.jsonl"),
     "cleaning": ("cleaning/input.jsonl", "score_cleaning.py", "cleaning/gold.jsonl"),
     "neardup": ("neardup/input.jsonl", "score_neardup.py", "neardup/gold.jsonl"),
+    "realpages": ("realpages/input", "score_realpages.py", "realpages/gold.jsonl"),
 }
 
 

@@ -45,7 +45,7 @@ def figures(shared: Path, env: dict[str, str], tmp: Path, inp: Path, scorer: str
 
 def test_the_baseline_is_pinned_within_a_point() -> None:
     sets = json.loads(BASELINE.read_text())["sets"]
-    assert set(sets) == {"extraction", "cleaning", "neardup", "cleaning_alt", "neardup_alt"}
+    assert set(sets) == {"extraction", "cleaning", "neardup", "realpages", "cleaning_alt", "neardup_alt"}
     for name, figs in sets.items():
         for fig, spec in figs.items():
             gap = spec["measured"] - spec["bound"] if spec["better"] == "higher" else spec["bound"] - spec["measured"]
@@ -68,6 +68,16 @@ def test_neardup_floors(shared: Path, neardup_out: Path) -> None:
     """The run itself is the session fixture `neardup_out` (the report's browser test reads it too)."""
     ev = shared / "eval"
     check("neardup", score(ev / "score_neardup.py", neardup_out, ev / "neardup/gold.jsonl"))
+
+
+def test_realpages_floors(tmp_path: Path, shared: Path, prefect_server: dict[str, str]) -> None:
+    """Real pages of many sites and languages, a folder of raw HTML in any encoding: the
+    whole run keeps the annotated article snippets and loses the annotated boilerplate."""
+    ev = shared / "eval"
+    f = figures(shared, prefect_server, tmp_path, ev / "realpages/input", "score_realpages.py",
+                ev / "realpages/gold.jsonl")
+    check("realpages", f)
+    assert f["missing_by_status"].get("rejected", 0) == 0, f
 
 
 def _alt(name: str, tmp: Path) -> tuple[Path, Path]:

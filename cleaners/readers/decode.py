@@ -28,6 +28,10 @@ CONTROL_CHARS = [chr(c) for c in (*range(0, 9), 0x0B, 0x0E, 0x0F, *range(0x10, 0
 MAX_CONTROLS = 0.02
 SAMPLE = 64 * 1024
 CHAOS_SLACK, COHERENCE_SLACK = 0.03, 0.02  # guesses this close to the best count as tied
+# Labels browsers decode with a wider codec (WHATWG Encoding Standard): pages labelled
+# GB2312 or GBK are written in GBK/GB18030, and Python's narrower gb2312 codec turns their
+# em dashes (A1AA) into horizontal bars.
+WIDER = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "euc-cn": "gb18030", "cp936": "gb18030"}
 PREFERRED = ("utf_8", "cp1252", "cp1251", "cp932", "shift_jis", "cp949", "euc_kr", "gb18030", "big5")
 
 
@@ -55,6 +59,7 @@ def declared_charset(data: bytes, content_type: str | None = None) -> str | None
 
 
 def _try(data: bytes, encoding: str) -> str | None:
+    encoding = WIDER.get(encoding.lower().replace("_", "-"), encoding)
     try:
         return data.decode(encoding)
     except (LookupError, UnicodeDecodeError, ValueError):

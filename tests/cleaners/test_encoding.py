@@ -97,3 +97,24 @@ def test_the_guard_never_skips_a_change(text: str) -> None:
     if not needs_ftfy(text):
         assert ftfy.fix_text(text, conf) == text
     assert repair(text, EncodingConfig()) == repair(text, EncodingConfig(only_when_suspicious=False))
+
+
+@pytest.mark.parametrize("text", [
+    "一个约定，信守十五年；一段真情（话剧《约定无期限》），催人泪下！　记者：王明",
+    "東京都は三日、新しい計画を発表した；計画は（来年度から）実施される！",
+    "서울시는 십오일 새 계획을 발표했다；（사진）　시민들이 모였다！",
+])
+def test_fullwidth_typography_of_the_documents_own_script_stays(text: str) -> None:
+    """Fullwidth commas, stops, brackets and spaces are how Chinese, Japanese and Korean are
+    written: folding them into ASCII would rewrite every sentence of the article."""
+    assert repair(text, EncodingConfig())[0] == text
+    assert repair(text, EncodingConfig(only_when_suspicious=False))[0] == text
+
+
+@pytest.mark.parametrize(("damaged", "fixed"), [
+    ("The ＡＢＣ network said so.", "The ABC network said so."),
+    ("La cadena ＲＴＶＥ informó el lunes.", "La cadena RTVE informó el lunes."),
+    ("Die Firma ＸＹＺ meldete Gewinne.", "Die Firma XYZ meldete Gewinne."),
+])
+def test_fullwidth_forms_in_a_latin_text_are_still_folded(damaged: str, fixed: str) -> None:
+    assert repair(damaged, EncodingConfig())[0] == fixed

@@ -19,7 +19,17 @@ static DOTTED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\w$]+(?:\.[\w$]
 static THREE_LOWER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{Ll}{3,} \p{Ll}{3,} \p{Ll}{3,}").unwrap());
 const ARROWS: &str = "»›→▶►…>";
 
+/// A token of code: code marks, a keyword or a dotted name, written in ASCII letters.
+/// A token whose letters are mostly of another script is the document's own prose, whatever
+/// punctuation it holds: Chinese or Japanese runs no spaces between words, so a whole
+/// paragraph is one token and its ASCII ";", "(" or "|" make no code of it.
 fn code_token(tok: &str) -> bool {
+    let (ascii, other) = tok.chars().filter(|c| c.is_alphanumeric()).fold((0, 0), |(a, o), c| {
+        if c.is_ascii() { (a + 1, o) } else { (a, o + 1) }
+    });
+    if other > ascii {
+        return false;
+    }
     tok.contains(|c| CODE_MARKS.contains(c)) || CODE_WORDS.contains(&tok) || DOTTED.is_match(tok)
 }
 
@@ -131,6 +141,14 @@ mod tests {
     #[test]
     fn code_and_calls_to_action() {
         let t = "The mayor spoke. (adsbygoogle = window.adsbygoogle || []).push({});";
+        let c: Vec<char> = t.chars().collect();
+        assert_eq!(cut(t, &script_text(&c)), vec![" (adsbygoogle = window.adsbygoogle || []).push({});"]);
+        // a paragraph of Chinese is one token with ASCII ";" and "(": prose, not code
+        let t = "|     一个约定,信守15年,感人至深;一段真情(延续15年)。 话剧结尾,当演员喊出誓言―――“兄弟;放心吧!”(张家口)";
+        assert!(script_text(&t.chars().collect::<Vec<_>>()).is_empty());
+        let t = "日本語の記事です;(写真)= 東京の様子; 記者が報告(速報)";
+        assert!(script_text(&t.chars().collect::<Vec<_>>()).is_empty());
+        let t = "Kraków: (adsbygoogle = window.adsbygoogle || []).push({});";
         let c: Vec<char> = t.chars().collect();
         assert_eq!(cut(t, &script_text(&c)), vec![" (adsbygoogle = window.adsbygoogle || []).push({});"]);
         let t = "The council approved the budget. Read More »";

@@ -63,3 +63,11 @@ def test_latin1_spanish_is_not_read_as_baltic() -> None:
     line = "Señor Muñoz said the façade of the café looked déjà vu, très chic to Zoë. "
     text, _ = decode_bytes((line + "The market reopened after the storm and the council voted. " * 3).encode("latin-1"))
     assert text.startswith(line)
+
+
+@pytest.mark.parametrize("label", ["gb2312", "GBK", "GB2312", "x-gbk"])
+def test_gb_labels_decode_as_browsers_do(label: str) -> None:
+    """A page labelled GB2312 or GBK is GBK as browsers read it: its em dashes stay em
+    dashes (Python's narrow gb2312 codec makes horizontal bars of them)."""
+    page = f"<meta charset='{label}'><p>演员喊出誓言———“兄弟，放心吧！”</p>"
+    assert decode_bytes(page.encode("gb18030"), html=True)[0] == page
