@@ -8,7 +8,6 @@ set are never overridden.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 DEFAULTS = {
     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
@@ -18,9 +17,6 @@ DEFAULTS = {
 }
 
 
-def apply(state: str | None = None) -> None:
+def apply() -> None:
     for key, value in DEFAULTS.items():
         os.environ.setdefault(key, value)
-    if state:
-        # persisted task results (small JSON summaries) live in STATE, under data/ by default
-        os.environ.setdefault("PREFECT_RESULTS_LOCAL_STORAGE_PATH", str(Path(state).resolve() / "prefect-results"))
