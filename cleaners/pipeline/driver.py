@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from cleaners.pipeline.context import RunContext
+from cleaners.pipeline.finalize import PHASES as FINALIZE_PHASES
 from cleaners.pipeline.finalize import Hook, clear_stale_staging, finalize_run, quiet
 from cleaners.pipeline.resume import resumable
 from cleaners.pipeline.stages import STAGES, Batch, Stage, batches, stage_keys
@@ -23,6 +24,7 @@ from cleaners.readers.plan import make_plan, own_folders
 from cleaners.state import StateStore
 
 Call = Callable[..., dict[str, Any]]
+PHASES = ("plan", *(s.name for s in STAGES), "finalize", *FINALIZE_PHASES)  # what `hook` is called with, in order
 
 
 def direct(fn: Call, *args: Any) -> dict[str, Any]:

@@ -34,6 +34,7 @@ from cleaners.state import StateStore
 from cleaners.stats import Stats
 
 Hook = Callable[[str], None]  # called with a phase's name as it starts (cleaners/pipeline/driver.py)
+PHASES = ("report", "swap", "commit", "cleanup")  # the hook calls of `finalize_run`, in order
 
 
 def quiet(_: str) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 from cleaners.config import Config
 from cleaners.pipeline.context import RunContext
-from cleaners.pipeline.driver import Driver, execute, run_batch
+from cleaners.pipeline.driver import PHASES, Driver, execute, run_batch
 from cleaners.pipeline.finalize import Hook
 from cleaners.pipeline.resume import forget, markers
 from cleaners.pipeline.stages import STAGES, Batch, Stage
@@ -81,7 +81,8 @@ def test_finalize_phases_come_in_order_and_leave_no_markers(tmp_path: Path) -> N
     phases: list[str] = []
     r = RunContext.create([str(src)], str(tmp_path / "out"), str(tmp_path / "state"), "r1", Config())
     summary = execute(r, hook=phases.append)
-    assert phases == ["plan", *(s.name for s in STAGES), "finalize", "report", "swap", "commit", "cleanup"]
+    assert phases == list(PHASES) == ["plan", *(s.name for s in STAGES), "finalize", "report", "swap", "commit",
+                                      "cleanup"]
     assert summary["documents"]["in"] == 6
     assert not r.work.exists()  # markers and work files gone after the commit
     again = run([src], tmp_path / "out", tmp_path / "state", run_id="r1")  # a later run recomputes it all
