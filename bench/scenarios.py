@@ -16,12 +16,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from bench.context import THROUGHPUT, Bench, docs_per_s, skipped_row, status, throughput_row
-from bench.corpora import CorpusSpec, gz_size, iter_texts, make_incremental_batch
+from bench.corpora import CorpusSpec, gz_size, iter_lines, iter_texts, make_incremental_batch
 from bench.peers import run_datatrove, run_trafilatura
 from bench.quality import Quality, Truth, ledger_records, presswash_flags, score
 from bench.report import Section, fmt, mb, met, ratio
 from bench.report_scale import report_scale
 from bench.signatures import run_signatures
+from bench.stages import profile
+from bench.stages import rows as stage_rows
 
 QUALITY = ["tool", "docs", "flagged", "correct", "truth copies", "recall", "precision", "recall exact",
            "recall near", "duplicate_of in the right cluster"]
@@ -60,8 +62,15 @@ def text(b: Bench) -> Section:
         qrows.append(_quality_row("datatrove", c.docs, None if dt.error else score(truth, dt.removed),
                                   status(dt.error)))
         dt_rate = docs_per_s(c.docs, dt.work_s, dt.error)
-        s.ratios.append((f"{size:,} docs: presswash / datatrove docs/s (work time)", ratio(pw_rate, dt_rate),
-                         "reported", "—"))
+        judged = size >= 100_000  # the issue's bounds are for 100k documents and more
+        r = ratio(pw_rate, dt_rate)
+        s.ratios.append((f"{size:,} docs: presswash / datatrove docs/s (work time)", r,
+                         ">= 2" if judged else "reported", met(r, 2.0, ">=") if judged else "—"))
+        if judged:
+            s.ratios.append((f"{size:,} docs: presswash docs/s (work time, past the fixed start)", pw_rate,
+                             ">= 2,000", met(pw_rate, 2000.0, ">=")))
+        s.ratios.append((f"{size:,} docs: datatrove / presswash CPU seconds of the process tree (load-proof)",
+                         ratio(dt.measured.cpu_s or None, pw.measured.cpu_s or None), "reported", "—"))
         s.ratios.append((f"{size:,} docs: presswash / datatrove docs/s (process wall)",
                          ratio(ratio(c.docs, pw.measured.wall_s), ratio(c.docs, dt.measured.wall_s)), "reported",
                          "—"))
@@ -222,8 +231,8 @@ def memory(b: Bench) -> Section:
     if peaks and peaks[-1][1]:
         top = mb(peaks[-1][1])
         judged = peaks[-1][0] >= 1_000_000
-        s.ratios.append((f"peak RSS at {peaks[-1][0]:,} (MB)", top, "<= 1,500" if judged else "reported (bound: 1M)",
-                         met(top, 1500, "<=") if judged else "—"))
+        s.ratios.append((f"peak RSS at {peaks[-1][0]:,} (MB)", top, "<= 2,048" if judged else "reported (bound: 1M)",
+                         met(top, 2048, "<=") if judged else "—"))
         s.ratios.append((f"peak PSS at {peaks[-1][0]:,} (MB)", mb(peaks[-1][3]), "reported", "—"))
     s.notes.append("RSS summed over the presswash process and all its descendants, polled every 0.2 s (shared "
                    "pages count once per process: an upper bound; PSS splits shared pages between their sharers). "
@@ -232,9 +241,36 @@ def memory(b: Bench) -> Section:
     return s
 
 
+def stages(b: Bench) -> Section:
+    """Where a document's CPU goes: every stage in one process over 2,000 corpus documents."""
+    s = Section("stages", "stages: CPU per document by stage (one process)")
+    c = b.text_corpus(min(b.opts.sizes))
+    n = min(2000, c.docs)
+    sample = b.opts.work / "stages" / f"first-{n}.jsonl"
+    sample.parent.mkdir(parents=True, exist_ok=True)
+    with sample.open("wb") as f:
+        for i, line in enumerate(iter_lines(c.path)):
+            if i >= n:
+                break
+            f.write(line if line.endswith(b"\n") else line + b"\n")
+    docs, best = profile(sample)
+    table = stage_rows(docs, best)
+    s.tables.append((f"{c.spec.name}, first {n:,} documents (mean {gz_size(c.path) / c.docs / 1000:.1f} KB), "
+                     f"best of 3 runs", ["stage", "CPU ms / document"], [[k, f"{v:.3f}"] for k, v in table]))
+    excl = sum(v for k, v in table if not k.startswith(" ") and k != "finalize")
+    s.ratios.append(("CPU ms per document, every stage but finalize (no extraction: text input)", excl, "<= 1",
+                     met(excl, 1.0, "<=")))
+    s.ratios.append(("CPU ms per document, finalize (stats, report: bounded per run)",
+                     dict(table).get("finalize"), "reported", "—"))
+    s.notes.append("bench/stages.py: the run's stage functions called in order in this process on one plan, "
+                   "`time.process_time` around each; indented rows are parts of the stage above (wrapped library "
+                   "functions). finalize writes stats and the report, whose cost is per run, not per document.")
+    return s
+
+
 SCENARIOS: dict[str, Callable[[Bench], Section]] = {
-    "text": text, "signatures": signatures, "html": html, "incremental": incremental, "memory": memory,
-    "report": report_scale}
+    "stages": stages, "text": text, "signatures": signatures, "html": html, "incremental": incremental,
+    "memory": memory, "report": report_scale}
 
 
 def clean_work(b: Bench) -> None:

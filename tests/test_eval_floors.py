@@ -1,55 +1,73 @@
 """Quality gates: `presswash run` on the DEV sets of ../shared/eval (and on our own
-held-out-style sets from tests/evalsets) scored by the official scorers, with floors.
-
-A floor is lowered only by a deliberate commit; these catch regressions. Issue floors:
-extraction F1 >= 0.960; cleaning noise residue <= 0.05, keep rate >= 0.98, mojibake
-residue <= 0.02, word F1 >= 0.98, missing 0; near-dup pairwise F1 >= 0.90, precision
->= 0.98, false merges on hard negatives <= 0.03, no story lost, no wrong duplicate.
+held-out-style sets from tests/evalsets) scored by the official scorers, against the
+floors in tests/eval_baseline.json: each figure's measured value and its bound, a point
+from it (or the issue's own floor where that is stricter). A bound moves only by a
+deliberate commit (`python -m tests.evalrun --alt --baseline tests/eval_baseline.json`
+rewrites the file from a fresh measurement); these catch regressions.
 """
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.conftest import run_cli
 from tests.evalrun import score
 
+BASELINE = Path(__file__).with_name("eval_baseline.json")
 
-def figures(shared: Path, env: dict[str, str], tmp: Path, inp: Path, scorer: str, gold: Path) -> dict:  # type: ignore[type-arg]
+
+def floors(name: str) -> dict[str, dict[str, Any]]:
+    return dict(json.loads(BASELINE.read_text())["sets"][name])
+
+
+def check(name: str, got: dict[str, Any]) -> None:
+    """Every figure the baseline names for the set is on the right side of its bound."""
+    failed = []
+    for fig, spec in floors(name).items():
+        value = float(got[fig])
+        ok = value >= spec["bound"] if spec["better"] == "higher" else value <= spec["bound"]
+        if not ok:
+            failed.append(f"{fig} = {value} (bound {spec['bound']}, measured {spec['measured']} when pinned)")
+    assert not failed, f"{name}: " + "; ".join(failed)
+
+
+def figures(shared: Path, env: dict[str, str], tmp: Path, inp: Path, scorer: str, gold: Path) -> dict[str, Any]:
     out = tmp / "out"
     run_cli(["run", str(inp), "--out", str(out), "--state", str(tmp / "state")], env)
     return score(shared / "eval" / scorer, out, gold)
 
 
+def test_the_baseline_is_pinned_within_a_point() -> None:
+    sets = json.loads(BASELINE.read_text())["sets"]
+    assert set(sets) == {"extraction", "cleaning", "neardup", "cleaning_alt", "neardup_alt"}
+    for name, figs in sets.items():
+        for fig, spec in figs.items():
+            gap = spec["measured"] - spec["bound"] if spec["better"] == "higher" else spec["bound"] - spec["measured"]
+            assert 0 <= gap <= 0.0101, (name, fig, spec)
+
+
 def test_extraction_floor(tmp_path: Path, shared: Path, prefect_server: dict[str, str]) -> None:
     ev = shared / "eval"
-    f = figures(shared, prefect_server, tmp_path, ev / "extraction/input.jsonl.gz", "score_extraction.py",
-                ev / "extraction/gold.jsonl")
-    assert f["f1"] >= 0.960 and f["missing_from_corpus"] == 0, f
+    check("extraction", figures(shared, prefect_server, tmp_path, ev / "extraction/input.jsonl.gz",
+                                "score_extraction.py", ev / "extraction/gold.jsonl"))
 
 
 def test_cleaning_floors(tmp_path: Path, shared: Path, prefect_server: dict[str, str]) -> None:
     ev = shared / "eval"
-    f = figures(shared, prefect_server, tmp_path, ev / "cleaning/input.jsonl", "score_cleaning.py",
-                ev / "cleaning/gold.jsonl")
-    assert f["noise_residue"] <= 0.05, f
-    assert f["keep_rate"] >= 0.98, f
-    assert f["mojibake_residue"] <= 0.02, f
-    assert f["word_f1"] >= 0.98, f
-    assert f["missing"] == 0, f
+    check("cleaning", figures(shared, prefect_server, tmp_path, ev / "cleaning/input.jsonl", "score_cleaning.py",
+                              ev / "cleaning/gold.jsonl"))
 
 
 def test_neardup_floors(shared: Path, neardup_out: Path) -> None:
     """The run itself is the session fixture `neardup_out` (the report's browser test reads it too)."""
     ev = shared / "eval"
-    f = score(ev / "score_neardup.py", neardup_out, ev / "neardup/gold.jsonl")
-    assert f["pairwise_f1"] >= 0.90 and f["pairwise_precision"] >= 0.98, f
-    assert f["false_merge_rate_negatives"] <= 0.03, f
-    assert f["clusters_lost"] == 0 and f["wrong_duplicates"] == 0 and f["missing"] == 0, f
+    check("neardup", score(ev / "score_neardup.py", neardup_out, ev / "neardup/gold.jsonl"))
 
 
 def _alt(name: str, tmp: Path) -> tuple[Path, Path]:
@@ -59,16 +77,13 @@ def _alt(name: str, tmp: Path) -> tuple[Path, Path]:
     return tmp / "set" / "input.jsonl", tmp / "set" / "gold.jsonl"
 
 
-@pytest.mark.parametrize("name", ["cleaning_alt", "neardup_alt"])
-def test_held_out_style_floors(tmp_path: Path, shared: Path, prefect_server: dict[str, str], name: str) -> None:
+ALT = [("cleaning_alt", "score_cleaning.py"), ("neardup_alt", "score_neardup.py")]
+
+
+@pytest.mark.parametrize(("name", "scorer"), ALT)
+def test_held_out_style_floors(tmp_path: Path, shared: Path, prefect_server: dict[str, str], name: str,
+                               scorer: str) -> None:
     """Other sites, phrasings, languages, spam; template-filled stories, OCR noise, look-alike
     letters and re-wrapped lines: what the held-out sets bring that DEV does not."""
     inp, gold = _alt(name, tmp_path)
-    if name == "cleaning_alt":
-        f = figures(shared, prefect_server, tmp_path, inp, "score_cleaning.py", gold)
-        assert f["noise_residue"] <= 0.06 and f["keep_rate"] >= 0.95 and f["word_f1"] >= 0.98, f
-        assert f["mojibake_residue"] <= 0.02 and f["missing"] == 0, f
-    else:
-        f = figures(shared, prefect_server, tmp_path, inp, "score_neardup.py", gold)
-        assert f["pairwise_f1"] >= 0.94 and f["pairwise_precision"] >= 0.99, f
-        assert f["false_merge_rate_negatives"] <= 0.03 and f["clusters_lost"] <= 2, f
+    check(name, figures(shared, prefect_server, tmp_path, inp, scorer, gold))

@@ -75,10 +75,6 @@ def test_peak_memory_does_not_follow_the_largest_input(combined: Combined) -> No
     assert peak < BOMB_INFLATED / 5
 
 
-def test_run_time_stays_bounded(combined: Combined) -> None:
-    assert combined.run.seconds < 75, f"the combined run took {combined.run.seconds:.0f} s"
-
-
 def test_edges_record_their_removals_and_repairs(combined: Combined) -> None:
     """A document of nothing but boilerplate is rejected with every removed line recorded
     (offsets into its text); a stripped byte-order mark is an encoding repair."""

@@ -63,8 +63,9 @@ def test_lowered_limits_are_obeyed(tmp_path: Path, prefect_server: dict[str, str
 
 def test_repeated_word_through_cleaning_and_dedup(tmp_path: Path, prefect_server: dict[str, str]) -> None:
     """Limits raised so a million repetitions (5 MB on one line) reach cleaning and dedup: the
-    run completes in bounded time and memory (no n-shingles × num_perm matrix,
-    library-traps.md #9), and the exact copy is not kept twice. (Two million, and one word
+    run completes (the module's timeout guards a hang) in bounded memory (no n-shingles ×
+    num_perm matrix), and the exact copy is not kept twice. No wall-clock bound: it would
+    measure the machine's load, not the code. (Two million, and one word
     per line, take ~90 s in cleaning: the combined run has them, `too_large` by default.)"""
     planted = pf.plant_repeated_word(tmp_path / "in", times=1_000_000, lines=False)
     r = run(prefect_server, tmp_path, [tmp_path / "in"],
@@ -73,5 +74,4 @@ def test_repeated_word_through_cleaning_and_dedup(tmp_path: Path, prefect_server
     statuses = [r.led[f"repeated/{n}"]["status"] for n in ("news.txt", "news_copy.txt")]
     assert statuses.count("kept") <= 1, "an exact copy was kept twice"
     assert "too_large" not in str([rec["reason"] for rec in r.led.values()]), "the raised limits were not applied"
-    assert r.seconds < 45, f"run took {r.seconds:.0f} s"
     assert r.peak_rss < 2 * 1024**3, f"peak RSS {r.peak_rss / 1024**2:.0f} MiB"

@@ -1,0 +1,139 @@
+"""The per-stage profile: every stage of a run in this one process, CPU ms per document.
+
+Why in one process and by CPU time: the question is where a document's cost goes, not how
+two workers share it; `time.process_time` counts this process's CPU only, so another job on
+the machine slows the wall clock but not the figures. Each stage runs as a run runs it (the
+same functions, in the same order, on a real plan and STATE); a few library functions are
+wrapped for the duration of the measurement to split the two big stages into the parts the
+profile asks about (read, encoding repair, the core's first pass; the core's line rules,
+the dedup features). The best of `repeats` runs is reported: the noise of a shared machine
+only ever adds time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import inspect
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+STAGES = ("plan", "prepare", "sitetable", "clean", "dedup", "write", "finalize")
+
+# (module, class or "", attribute, label): the parts of `prepare` and `clean` timed apart
+PARTS = (
+    ("cleaners.pipeline.prepare", "", "read_shard", "prepare: read + parse"),
+    ("cleaners.pipeline.prepare", "", "repair", "prepare: encoding repair (guard + ftfy)"),
+    ("cleaners.pipeline.prepare", "", "unwrap_lines", "prepare: newline unwrapping"),
+    ("cleaners.rules.cleaner", "Cleaner", "first_pass",
+     "prepare: core first pass (script, language, first stage, line features, site keys)"),
+    ("cleaners.rules.cleaner", "Cleaner", "second_stage", "clean: core line rules (fixed point)"),
+    ("cleaners.pipeline.clean", "", "features", "clean: dedup features (tokens, shingles, MinHash, bands, sets)"),
+)
+
+
+@contextlib.contextmanager
+def _timed_parts(cpu: dict[str, float]) -> Iterator[None]:
+    """Wrap each part so its CPU time adds to `cpu[label]`; generators are timed per item."""
+    saved = []
+    for module, cls, name, label in PARTS:
+        owner = importlib.import_module(module)
+        owner = getattr(owner, cls) if cls else owner
+        fn = getattr(owner, name)
+        saved.append((owner, name, fn))
+        setattr(owner, name, _wrap(fn, label, cpu))
+    try:
+        yield
+    finally:
+        for owner, name, fn in saved:
+            setattr(owner, name, fn)
+
+
+def _wrap(fn: Callable[..., Any], label: str, cpu: dict[str, float]) -> Callable[..., Any]:
+    if inspect.isgeneratorfunction(fn):
+        def gen(*a: Any, **k: Any) -> Iterator[Any]:
+            it = fn(*a, **k)
+            while True:
+                t = time.process_time()
+                try:
+                    item = next(it)
+                except StopIteration:
+                    cpu[label] += time.process_time() - t
+                    return
+                cpu[label] += time.process_time() - t
+                yield item
+        return gen
+
+    def call(*a: Any, **k: Any) -> Any:
+        t = time.process_time()
+        try:
+            return fn(*a, **k)
+        finally:
+            cpu[label] += time.process_time() - t
+    return call
+
+
+def profile_once(corpus: Path) -> tuple[int, dict[str, float]]:
+    """(documents, CPU seconds by stage and part) of one in-process run over `corpus`."""
+    from cleaners.config import Config
+    from cleaners.pipeline.clean import clean_shard
+    from cleaners.pipeline.context import RunContext
+    from cleaners.pipeline.dedup_stage import run_dedup
+    from cleaners.pipeline.finalize import finalize_run
+    from cleaners.pipeline.prepare import prepare_shard
+    from cleaners.pipeline.sitetable import build_site_tables
+    from cleaners.pipeline.write import write_shard
+    from cleaners.readers.plan import make_plan
+    from cleaners.state import StateStore
+
+    cpu: dict[str, float] = defaultdict(float)
+    with tempfile.TemporaryDirectory() as tmp:
+        cfg = Config()
+        r = RunContext.create([str(corpus)], str(Path(tmp) / "out"), str(Path(tmp) / "state"), None, cfg)
+        rd = r.to_dict()
+        with StateStore(r.state).locked(r.run_id), _timed_parts(cpu):
+            r.work.mkdir(parents=True, exist_ok=True)
+
+            def stage(name: str, fn: Callable[[], Any]) -> Any:
+                t = time.process_time()
+                out = fn()
+                cpu[name] += time.process_time() - t
+                return out
+
+            plan = stage("plan", lambda: make_plan([str(corpus)], r.work, cfg))
+            specs = [s.to_dict() for s in plan.shards]
+            prepared = stage("prepare", lambda: [prepare_shard(s, rd) for s in specs])
+            stage("sitetable", lambda: build_site_tables(rd, len(specs)))
+            cleaned = stage("clean", lambda: [clean_shard(s["index"], rd) for s in specs])
+            dedup = stage("dedup", lambda: run_dedup(rd, len(specs)))
+            written = stage("write", lambda: [write_shard(s["index"], rd) for s in specs])
+            stage("finalize", lambda: finalize_run(rd, {"skipped": plan.skipped},
+                                                   {"prepare": prepared, "clean": cleaned, "write": written},
+                                                   dedup, {}))
+    return sum(p["docs"] for p in prepared), dict(cpu)
+
+
+def profile(corpus: Path, repeats: int = 3) -> tuple[int, dict[str, float]]:
+    """The best (lowest) CPU seconds of each stage and part over `repeats` runs."""
+    best: dict[str, float] = {}
+    docs = 0
+    for _ in range(repeats):
+        docs, cpu = profile_once(corpus)
+        for k, v in cpu.items():
+            best[k] = min(best.get(k, v), v)
+    return docs, best
+
+
+def rows(docs: int, best: dict[str, float]) -> list[tuple[str, float]]:
+    """(stage or part, ms per document) in pipeline order, parts under their stage."""
+    out: list[tuple[str, float]] = []
+    for s in STAGES:
+        out.append((s, 1000 * best.get(s, 0.0) / docs))
+        for *_, label in PARTS:
+            if label.startswith(s + ":") and label in best:
+                out.append(("  " + label, 1000 * best[label] / docs))
+    return out
