@@ -78,43 +78,43 @@ def _wrap(fn: Callable[..., Any], label: str, cpu: dict[str, float]) -> Callable
 
 
 def profile_once(corpus: Path) -> tuple[int, dict[str, float]]:
-    """(documents, CPU seconds by stage and part) of one in-process run over `corpus`."""
+    """(documents, CPU seconds by stage and part) of one in-process run over `corpus`: the
+    declared pipeline (cleaners/pipeline/driver.py), each step timed."""
     from cleaners.config import Config
-    from cleaners.pipeline.clean import clean_shard
     from cleaners.pipeline.context import RunContext
-    from cleaners.pipeline.dedup_stage import run_dedup
-    from cleaners.pipeline.finalize import finalize_run
-    from cleaners.pipeline.prepare import prepare_shard
-    from cleaners.pipeline.sitetable import build_site_tables
-    from cleaners.pipeline.write import write_shard
-    from cleaners.readers.plan import make_plan
-    from cleaners.state import StateStore
+    from cleaners.pipeline.driver import Driver, execute
+    from cleaners.pipeline.finalize import Hook
+    from cleaners.pipeline.stages import Batch, Stage
 
     cpu: dict[str, float] = defaultdict(float)
+    docs = 0
+
+    def timed(name: str, fn: Callable[..., Any], *args: Any) -> Any:
+        t = time.process_time()
+        out = fn(*args)
+        cpu[name] += time.process_time() - t
+        return out
+
+    class Timed(Driver):
+        def plan(self, rctx: dict[str, Any]) -> dict[str, Any]:
+            return timed("plan", super().plan, rctx)
+
+        def stage(self, stage: Stage, todo: list[Batch], rctx: dict[str, Any]) -> list[dict[str, Any]]:
+            nonlocal docs
+            out = timed(stage.name, super().stage, stage, todo, rctx)
+            if stage.name == "prepare":
+                docs = sum(p["docs"] for p in out)
+            return out
+
+        def finalize(self, rctx: dict[str, Any], plan: dict[str, Any], results: dict[str, Any],
+                     timings: dict[str, float], hook: Hook) -> dict[str, Any]:
+            return timed("finalize", super().finalize, rctx, plan, results, timings, hook)
+
     with tempfile.TemporaryDirectory() as tmp:
-        cfg = Config()
-        r = RunContext.create([str(corpus)], str(Path(tmp) / "out"), str(Path(tmp) / "state"), None, cfg)
-        rd = r.to_dict()
-        with StateStore(r.state).locked(r.run_id), _timed_parts(cpu):
-            r.work.mkdir(parents=True, exist_ok=True)
-
-            def stage(name: str, fn: Callable[[], Any]) -> Any:
-                t = time.process_time()
-                out = fn()
-                cpu[name] += time.process_time() - t
-                return out
-
-            plan = stage("plan", lambda: make_plan([str(corpus)], r.work, cfg))
-            specs = [s.to_dict() for s in plan.shards]
-            prepared = stage("prepare", lambda: [prepare_shard(s, rd) for s in specs])
-            stage("sitetable", lambda: build_site_tables(rd, len(specs)))
-            cleaned = stage("clean", lambda: [clean_shard(s["index"], rd) for s in specs])
-            dedup = stage("dedup", lambda: run_dedup(rd, len(specs)))
-            written = stage("write", lambda: [write_shard(s["index"], rd) for s in specs])
-            stage("finalize", lambda: finalize_run(rd, {"skipped": plan.skipped},
-                                                   {"prepare": prepared, "clean": cleaned, "write": written},
-                                                   dedup, {}))
-    return sum(p["docs"] for p in prepared), dict(cpu)
+        r = RunContext.create([str(corpus)], str(Path(tmp) / "out"), str(Path(tmp) / "state"), None, Config())
+        with _timed_parts(cpu):
+            execute(r, Timed())
+    return docs, dict(cpu)
 
 
 def profile(corpus: Path, repeats: int = 3) -> tuple[int, dict[str, float]]:

@@ -1,54 +1,25 @@
-"""The two record types everything else passes around: a `Document` and a `Removal`.
+"""The records reading and cleaning make of a document: a `Removal` (a span a rule
+removed), a `Repair` (an encoding repair) and a `Reject` (a document that ends rejected).
 
-Both are frozen and slotted (as datatrove's `Document`): a step never mutates a document,
-it returns a new one, so a record written to a shard file is exactly what the next stage
-reads. Everything a rule learns goes into a returned `Removal`, never into globals.
+All are frozen and slotted: a step never changes a record, it returns a new one, and
+everything a rule learns comes back as a `Removal`, never through globals. What OUT's
+ledger and clusters.jsonl hold is in cleaners/outputs.py.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from typing import Any
-
-
-@dataclass(frozen=True, slots=True)
-class Document:
-    """One input document on its way through the pipeline.
-
-    `id` is the contract id (JSONL `id`, path relative to the folder given, or the
-    `WARC-Record-ID`); `place` is where it was read (`file:line` or `file@offset`), used as
-    the ledger id when the id is missing or repeated. `seq` is the document's position in
-    the run (input order), the integer the dedup stage works with.
-    """
-
-    id: str
-    text: str
-    seq: int = 0
-    place: str = ""
-    url: str | None = None
-    source: str | None = None
-    date: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
-
-    def with_text(self, text: str) -> Document:
-        return replace(self, text=text)
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True)
 class Removal:
-    """One removed span: `text == input[start:end]` of the text the rule was given.
-
-    Inside the library offsets refer to each cleaner's own input; `Chain` re-bases them so
-    that, in `removals/`, they index the document's pre-clean text.
-    """
+    """One removed span: `text == pre_clean[start:end]`, offsets into the document's
+    pre-clean text (the compiled core rebases its passes' offsets onto it)."""
 
     rule: str
     start: int
     end: int
     text: str
-
-    def shifted(self, offset: int) -> Removal:
-        return Removal(self.rule, self.start + offset, self.end + offset, self.text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +41,3 @@ class Reject:
     seq: int = 0
     place: str = ""
     detail: str = ""
-
-    @property
-    def reason_text(self) -> str:
-        return f"{self.reason}: {self.detail}" if self.detail else self.reason

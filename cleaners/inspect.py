@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from cleaners.io.shards import read_records
+from cleaners.outputs import LedgerRecord
 
 
 def _shards(out: Path, sub: str) -> list[Path]:
@@ -37,10 +38,11 @@ def rebuild(clean: str, removals: list[dict[str, Any]]) -> str:
 
 
 def find_document(out: Path, doc_id: str) -> dict[str, Any] | None:
+    """Its ledger record (a `LedgerRecord`), clean and pre-clean text, removals and repairs."""
     ledger = _find(out, "ledger", doc_id)
     if not ledger:
         return None
-    rec = ledger[0]
+    rec = LedgerRecord.from_json(ledger[0])
     text = None
     for sub in ("corpus", "dedup/texts"):
         hit = _find(out, sub, doc_id)

@@ -84,8 +84,8 @@ def publish(summary: dict[str, Any], out: str) -> None:
     run_id = summary["run_id"]
     create_markdown_artifact(key=_key(run_id, "summary"), markdown=summary_markdown(summary, out),
                              description=f"presswash run {run_id}")
-    rows = [{"cluster": c["cluster"], "size": c["size"], "kept": c["kept"], "why": c.get("why", ""),
-             "lowest_similarity": min((m["similarity"] for m in c["members"]), default=1.0)}
+    rows = [{"cluster": c.cluster, "size": c.size, "kept": c.kept, "why": c.why,
+             "lowest_similarity": min((m.similarity for m in c.members), default=1.0)}
             for c in itertools.islice(iter_clusters(Path(out)), 20)]
     create_table_artifact(key=_key(run_id, "clusters"), table=rows or [{"cluster": "none"}],
                           description="largest near-duplicate clusters")

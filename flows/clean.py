@@ -1,7 +1,5 @@
-"""The main flow: a table of contents of the pipeline, one Prefect task per batch.
-
-    plan shards → prepare (read, extract, repair, first clean) per batch
-      → site statistics → clean per batch → dedup → write per batch → finalize
+"""The main flow: the declared pipeline (cleaners/pipeline/stages.py, driven in order by
+cleaners/pipeline/driver.py) with one Prefect task per batch of each stage.
 
 `presswash` (the deployment entrypoint and what `presswash run` calls) resolves the date
 in scheduled paths, picks the task runner (threads + process pool, or Dask) and runs
@@ -23,74 +21,59 @@ from prefect.states import Completed, State
 
 from cleaners.config import Config
 from cleaners.pipeline.context import RunContext
-from cleaners.pipeline.resume import StageKeys
-from cleaners.state import StateStore
+from cleaners.pipeline.driver import Driver, Hook, execute
+from cleaners.pipeline.stages import Batch, Stage, per_shard_batches
 from flows import artifacts, progress, runners
-from flows.tasks import (
-    clean_task,
-    dedup_task,
-    finalize_task,
-    plan_task,
-    prepare_task,
-    sitetable_task,
-    write_task,
-)
+from flows.tasks import STAGE_TASKS, finalize_task, plan_task
 
 
-def _batches(task: Any, items: list[Any], rctx: dict[str, Any], keys: list[str], stage: str) -> list[dict[str, Any]]:
-    futures = [task.submit(item, rctx, key) for item, key in zip(items, keys, strict=True)]
-    results = []
-    for fut in futures:
-        res = fut.result()
-        prefect_cached = fut.state.name == "Cached"  # Prefect's cache: the body did not run
-        res = res | {"cached": bool(res.get("cached")) or prefect_cached}
-        progress.batch_done(stage, res, prefect_cached)
-        results.append(res)
-    return results
+class TaskDriver(Driver):
+    """The declared pipeline (cleaners/pipeline/driver.py) with each step a Prefect task;
+    a stage's batches are submitted together and run side by side."""
+
+    def __init__(self) -> None:
+        self.log = get_run_logger()
+        self.resumed = 0
+        self.batches = 0
+
+    def started(self) -> float | None:
+        return _process_age()
+
+    def plan(self, rctx: dict[str, Any]) -> dict[str, Any]:
+        plan = plan_task(rctx)
+        r = RunContext.from_dict(rctx)
+        self.log.info("run %s: %d shards of up to %d documents (config %s)", r.run_id, len(plan["shards"]),
+                      r.cfg.run.batch_size, r.fingerprint)
+        progress.start(per_shard_batches(len(plan["shards"])))
+        return plan
+
+    def stage(self, stage: Stage, todo: list[Batch], rctx: dict[str, Any]) -> list[dict[str, Any]]:
+        futures = [STAGE_TASKS[stage.name].submit(b, rctx) for b in todo]
+        results = [fut.result() for fut in futures]
+        for res in results:
+            self.resumed += bool(res.get("cached"))
+            self.batches += 1
+            if stage.per_shard:
+                progress.batch_done(stage.name, res)
+        return results
+
+    def finalize(self, rctx: dict[str, Any], plan: dict[str, Any], results: dict[str, Any],
+                 timings: dict[str, float], hook: Hook) -> dict[str, Any]:
+        if self.resumed:
+            self.log.info("resumed: skipped %d finished batches of %d", self.resumed, self.batches)
+        return finalize_task(rctx, plan, results, timings)
 
 
 @flow(name="presswash-clean")
 def clean_corpus(inputs: list[str], out: str, state: str, config: str | None = None, run_id: str | None = None,
                  batch_size: int = 0, workers: int = 0, runner: str = "local",
                  state_wait: float = 0) -> dict[str, Any]:
-    log = get_run_logger()
     cfg = runners.load_config(config, batch_size, workers)
     r = RunContext.create(inputs, out, state, run_id, cfg, runner)
-    rctx = r.to_dict()
-    timings: dict[str, float] = {}
-    with StateStore(state).locked(r.run_id, state_wait) as store:
-        gen = store.snapshot().generation
-        t = time.monotonic()
-        started = _process_age()
-        if started is not None:  # the fixed cost before any work: imports, Prefect's server
-            timings["start"] = started
-        plan = plan_task(rctx)
-        timings["plan"] = time.monotonic() - t
-        specs = plan["shards"]
-        log.info("run %s: %d shards of up to %d documents (config %s)", r.run_id, len(specs),
-                 cfg.run.batch_size, r.fingerprint)
-        progress.start(len(specs))
-        keys = StageKeys.of(specs, gen)
-        prepared = _batches(prepare_task, specs, rctx, keys.prepare, "prepare")
-        timings["prepare"] = time.monotonic() - t
-        sitetable_task(len(specs), rctx, keys.sitetable)
-        idx = [s["index"] for s in specs]
-        cleaned = _batches(clean_task, idx, rctx, keys.clean, "clean")
-        timings["clean"] = time.monotonic() - t - timings["prepare"]
-        dedup = dedup_task(len(specs), rctx, keys.dedup)
-        written = _batches(write_task, idx, rctx, keys.write, "write")
-        timings["total_before_finalize"] = time.monotonic() - t
-        stages = {"prepare": prepared, "clean": cleaned, "write": written}
-        resumed = sum(1 for s in prepared + cleaned + written if s.get("cached"))
-        if resumed:
-            log.info("resumed: skipped %d cached batches of %d", resumed, 3 * len(specs))
-        # before finalize, like the resume markers: finalize swaps the staging folder the
-        # clean/dedup/write batches wrote into OUT, so a re-run after a kill there must
-        # recompute them, not take Prefect's cached results for done (cleaners/pipeline/finalize.py)
-        runners.drop_cache_records(r.work.name)
-        summary = finalize_task(rctx, plan, stages, dedup, timings)
-    log.info("documents %s", artifacts.counts_line(summary["documents"]))
-    return {"run_id": r.run_id, "out": r.out, "documents": summary["documents"], "resumed_batches": resumed,
+    driver = TaskDriver()
+    summary = execute(r, driver, wait=state_wait)
+    driver.log.info("documents %s", artifacts.counts_line(summary["documents"]))
+    return {"run_id": r.run_id, "out": r.out, "documents": summary["documents"], "resumed_batches": driver.resumed,
             "summary": summary}
 
 

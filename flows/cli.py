@@ -35,7 +35,7 @@ class Watch:
 
     def __call__(self, stage: str, info: dict[str, Any]) -> None:
         if stage == "start":
-            self.progress.update(self.task, total=3 * info["shards"])
+            self.progress.update(self.task, total=info["batches"])
             return
         if stage == "prepare":
             self.counts["read"] += info.get("stats", {}).get("read", {}).get("in", 0)
@@ -74,7 +74,7 @@ def run(
         raise typer.Exit(1) from None
     for warning in pre.warnings:
         err.print(f"presswash: warning: {warning}", markup=False, highlight=False, soft_wrap=True)
-    prefect_env.apply(state)
+    prefect_env.apply()
     # the server boots in its own process while this one imports Prefect and the flow
     from flows import tempserver
 

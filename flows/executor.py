@@ -17,12 +17,14 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
+from cleaners.pipeline.stages import STAGES
+
 _POOL: ProcessPoolExecutor | None = None
 _SIZE = 0
 _LOCK = threading.Lock()  # batches of one stage ask for the pool from several threads at once
 # datasketch (its banding parameters and permutations, asked for lazily by the clean
 # stage) imports scipy: ~0.7 s that each worker would otherwise pay again
-PRELOAD = ["cleaners.pipeline.prepare", "cleaners.pipeline.clean", "cleaners.pipeline.write", "datasketch"]
+PRELOAD = [*dict.fromkeys(s.fn.__module__ for s in STAGES if s.per_shard), "datasketch"]
 
 
 def workers(requested: int) -> int:

@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from cleaners.inspect import find_document, rule_summary
+from cleaners.outputs import LedgerRecord
 
 
 def show_document(out: Path, doc_id: str, as_json: bool) -> bool:
@@ -17,12 +18,12 @@ def show_document(out: Path, doc_id: str, as_json: bool) -> bool:
     if doc is None:
         return False
     if as_json:
-        print(json.dumps(doc, ensure_ascii=False, indent=1))
+        print(json.dumps(doc | {"ledger": doc["ledger"].to_json()}, ensure_ascii=False, indent=1))
         return True
     con = Console()
-    led = doc["ledger"]
-    status = led["status"] + (f" → {led['duplicate_of']}" if led.get("duplicate_of") else "")
-    status += f" ({led['reason']})" if led.get("reason") else ""
+    led: LedgerRecord = doc["ledger"]
+    status = led.status + (f" → {led.duplicate_of}" if led.duplicate_of else "")
+    status += f" ({led.reason})" if led.reason else ""
     con.print(Text.assemble(("document ", "bold"), (doc_id, "bold cyan"), "  status: ", (status, "bold")))
     if doc["pre_clean_text"] is None:
         con.print("(no text: the document was rejected before or during cleaning)")

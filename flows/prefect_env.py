@@ -27,12 +27,9 @@ DEFAULTS = {
 HOME = Path(__file__).resolve().parents[1] / ".prefect"
 
 
-def apply(state: str | None = None) -> None:
+def apply() -> None:
     for key, value in DEFAULTS.items():
         os.environ.setdefault(key, value)
-    if state:
-        # persisted task results (small JSON summaries) live in STATE, under data/ by default
-        os.environ.setdefault("PREFECT_RESULTS_LOCAL_STORAGE_PATH", str(Path(state).resolve() / "prefect-results"))
 
 
 def environment(base: Mapping[str, str], home: Path | None = None) -> dict[str, str]:

@@ -13,11 +13,12 @@ def listen(fn: Callable[[str, dict[str, Any]], None] | None) -> None:
     _listener = fn
 
 
-def start(n_shards: int) -> None:
+def start(n_batches: int) -> None:
+    """`n_batches`: the run's per-shard batches, every stage's."""
     if _listener:
-        _listener("start", {"shards": n_shards})
+        _listener("start", {"batches": n_batches})
 
 
-def batch_done(stage: str, summary: dict[str, Any], cached: bool) -> None:
+def batch_done(stage: str, summary: dict[str, Any]) -> None:
     if _listener:
-        _listener(stage, summary | {"prefect_cached": cached})
+        _listener(stage, summary)

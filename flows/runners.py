@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from pathlib import Path
 from typing import Any
 
 from prefect.task_runners import ThreadPoolTaskRunner
@@ -44,14 +43,3 @@ def task_runner(runner: str, dask_address: str | None, workers: int) -> Any:
 
 def empty_inputs(inputs: list[str]) -> list[str]:
     return [i for i in inputs if not os.path.exists(i)]
-
-
-def drop_cache_records(prefix: str) -> None:
-    """A finished run's work folder is gone: its task cache records must go too, or a
-    later run of the same id would take them for finished batches."""
-    from prefect.settings import PREFECT_RESULTS_LOCAL_STORAGE_PATH
-
-    folder = Path(PREFECT_RESULTS_LOCAL_STORAGE_PATH.value())
-    if folder.is_dir():
-        for path in folder.glob(f"{prefix}-*"):
-            path.unlink(missing_ok=True)

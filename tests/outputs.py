@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from cleaners.io.shards import open_read, read_records
+from cleaners.outputs import LedgerRecord
 
 
 def records(out: Path, sub: str) -> list[dict[str, Any]]:
@@ -14,9 +15,13 @@ def records(out: Path, sub: str) -> list[dict[str, Any]]:
 
 
 def ledger(out: Path) -> dict[str, dict[str, Any]]:
+    """The ledger's records by id, as JSON objects; each is also read as the typed
+    `LedgerRecord`, which must write it back unchanged."""
     rows = records(out, "ledger")
     by_id = {r["id"]: r for r in rows}
     assert len(by_id) == len(rows), "two ledger records share an id"
+    for r in rows:
+        assert list(LedgerRecord.from_json(r).to_json().items()) == list(r.items()), r
     return by_id
 
 

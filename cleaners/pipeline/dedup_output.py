@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -26,6 +27,7 @@ from cleaners.dedup.index import build_segment
 from cleaners.dedup.keeper import reason
 from cleaners.dedup.verify import Verdict, chain_margin
 from cleaners.io.shards import SUFFIX, shard_writer, write_bytes
+from cleaners.outputs import ClusterMember, ClusterRecord, dumps
 from cleaners.pipeline.context import RunContext
 from cleaners.review.book import Book
 from cleaners.review.records import Citation
@@ -52,25 +54,19 @@ def _r(x: float) -> float:
     return round(float(x), 4)
 
 
-def member_row(o: Outcome, g: int, keeper_node: int, keeper_digest: str, chain: tuple[float, float]) -> dict[str, Any]:
-    digest = o.docs.digest(g)
-    row: dict[str, Any] = {"id": o.docs.id(g)}
-    if digest == keeper_digest:
-        row |= {"similarity": 1.0, "containment": 1.0, "kind": "exact", "digest": digest, "check": "exact",
-                "margin": 1.0}
-    else:
-        v = o.check(int(o.pos_of[g]), keeper_node)
-        row |= {"similarity": _r(v.jaccard), "containment": _r(v.containment), "kind": "near", "digest": digest}
-        if v.ok:
-            row |= {"check": v.check, "margin": _r(v.margin)}
-            if v.guard:
-                row |= {"guard": v.guard, "guard_margin": _r(v.guard_margin)}
-        else:  # it joined through one of its copies (cleaners/dedup/cluster.py)
-            row |= {"check": "chain", "margin": _r(chain_margin(v, *chain))}
+def member_row(o: Outcome, g: int, keeper_node: int, keeper_digest: str,
+               chain: tuple[float, float]) -> ClusterMember:
+    doc_id, digest = o.docs.id(g), o.docs.digest(g)
     confirmed = o.book.confirmed(keeper_digest, digest)
-    if confirmed is not None:
-        row["review"] = Citation.of(confirmed).to_json()
-    return row
+    review = Citation.of(confirmed).to_json() if confirmed is not None else None
+    if digest == keeper_digest:
+        return ClusterMember(doc_id, 1.0, 1.0, "exact", digest, "exact", 1.0, review=review)
+    v = o.check(int(o.pos_of[g]), keeper_node)
+    sim, cont = _r(v.jaccard), _r(v.containment)
+    if not v.ok:  # it joined through one of its copies (cleaners/dedup/cluster.py)
+        return ClusterMember(doc_id, sim, cont, "near", digest, "chain", _r(chain_margin(v, *chain)), review=review)
+    return ClusterMember(doc_id, sim, cont, "near", digest, v.check, _r(v.margin), guard=v.guard or None,
+                         guard_margin=_r(v.guard_margin) if v.guard else None, review=review)
 
 
 def write_outputs(rctx: RunContext, o: Outcome, stats: dict[str, int]) -> dict[str, Any]:
@@ -90,35 +86,29 @@ def write_outputs(rctx: RunContext, o: Outcome, stats: dict[str, int]) -> dict[s
         v = clusters.blocked[ref]
         for digest in dict.fromkeys((v.keeper.digest, v.member.digest)):
             apart.setdefault(digest, []).append(Citation.of(v, o.book.other_side(v, digest)))
-    records: list[dict[str, Any]] = []
+    settled = []
     for keeper_node, members in by_keeper.items():
         kc = cands[keeper_node]
         kd = o.digest_of(keeper_node)
         rows = sorted(((member_row(o, g, keeper_node, kd, chain), g) for g in members),
-                      key=lambda r: (-r[0]["similarity"], r[0]["id"]))
+                      key=lambda r: (-r[0].similarity, r[0].id))
         cites = [Citation.of(o.book.chosen[kd])] if kc.chosen else []
-        for digest in dict.fromkeys([kd, *(r["digest"] for r, _ in rows)]):
+        for digest in dict.fromkeys([kd, *(r.digest for r, _ in rows)]):
             cites += apart.get(digest, [])
-        records.append({"kept": kc.id, "kept_run": kc.earlier_run, "why": reason(kc, policy), "kept_digest": kd,
-                        "members": rows, "review": [c.to_json() for c in cites]})
-    records.sort(key=lambda r: (-len(r["members"]), r["kept"]))
+        settled.append((ClusterRecord("", kc.id, len(rows) + 1, reason(kc, policy), kd, tuple(r for r, _ in rows),
+                                      kc.earlier_run, tuple(c.to_json() for c in cites)), [g for _, g in rows]))
+    settled.sort(key=lambda r: (-len(r[1]), r[0].kept))
+    records = [dataclasses.replace(rec, cluster=f"c{i:06d}") for i, (rec, _) in enumerate(settled)]
     dup_rows: dict[int, list[list[Any]]] = {}
     comp = cfg.run.compression
     with shard_writer(rctx.staging / "dedup" / f"clusters{SUFFIX[comp]}", comp) as w:
-        for i, rec in enumerate(records):
-            cid = f"c{i:06d}"
-            chosen = [c for c in rec["review"] if c["verdict"] == "keeper"]
-            for m, g in rec["members"]:
-                cites = ([m["review"]] if "review" in m else []) + chosen
+        for rec, (_, gs) in zip(records, settled, strict=True):
+            chosen = [c for c in rec.review if c["verdict"] == "keeper"]
+            for m, g in zip(rec.members, gs, strict=True):
+                refs = ([m.review] if m.review is not None else []) + chosen
                 dup_rows.setdefault(int(docs.shard[g]), []).append(
-                    [int(docs.seq[g]), rec["kept"], rec["kept_run"], m["similarity"], m["kind"], cid, cites])
-            out = {"cluster": cid, "kept": rec["kept"], "size": len(rec["members"]) + 1, "why": rec["why"],
-                   "kept_digest": rec["kept_digest"], "members": [m for m, _ in rec["members"]]}
-            if rec["kept_run"] is not None:
-                out["kept_run"] = rec["kept_run"]
-            if rec["review"]:
-                out["review"] = rec["review"]
-            w.write(orjson.dumps(out, option=orjson.OPT_APPEND_NEWLINE))
+                    [int(docs.seq[g]), rec.kept, rec.kept_run, m.similarity, m.kind, rec.cluster, refs])
+            w.write(dumps(rec))
     dup = {int(g) for ms in by_keeper.values() for g in ms}
     kept_rows = _kept_citations(o, dup, apart)
     for s in range(len(docs.shards)):
@@ -126,11 +116,11 @@ def write_outputs(rctx: RunContext, o: Outcome, stats: dict[str, int]) -> dict[s
                     orjson.dumps({"dup": sorted(dup_rows.get(s, [])), "kept": sorted(kept_rows.get(s, []))}))
     _write_index(rctx, docs, dup)
     stats.update({"duplicates": len(dup), "kept": n - len(dup), "clusters": len(records),
-                  "near_duplicates": sum(1 for r in records for m, _ in r["members"] if m["kind"] == "near")})
+                  "near_duplicates": sum(1 for r in records for m in r.members if m.kind == "near")})
     if o.book:
         stats.update({"review_kept_apart": len(clusters.blocked),
                       "review_chosen_keepers": sum(1 for r in records if any(
-                          c["verdict"] == "keeper" for c in r["review"]))})
+                          c["verdict"] == "keeper" for c in r.review))})
     return {"stats": stats}
 
 

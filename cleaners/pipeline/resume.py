@@ -10,42 +10,14 @@ marker whose files are gone.
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import orjson
 
 from cleaners.io.shards import write_bytes
-
-
-def key_of(*parts: Any) -> str:
-    return hashlib.sha256(orjson.dumps(parts, option=orjson.OPT_SORT_KEYS)).hexdigest()[:32]
-
-
-@dataclass(frozen=True)
-class StageKeys:
-    """Every batch's cache key, derived in one place for the flow and whoever drives the
-    stages without it: a batch's key is its input's key plus what it reads from earlier
-    stages (and STATE's generation where STATE is read), so a change anywhere upstream
-    recomputes exactly what depends on it."""
-
-    prepare: list[str]
-    sitetable: str
-    clean: list[str]
-    dedup: str
-    write: list[str]
-
-    @classmethod
-    def of(cls, specs: list[dict[str, Any]], generation: int) -> StageKeys:
-        prep = [key_of("prepare", s) for s in specs]
-        table = key_of("sitetable", prep, generation)
-        clean = [key_of("clean", k, table) for k in prep]
-        dedup = key_of("dedup", clean, generation)
-        return cls(prep, table, clean, dedup, [key_of("write", k, dedup) for k in clean])
 
 
 def markers(work: Path) -> Path:

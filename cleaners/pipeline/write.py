@@ -15,6 +15,7 @@ from typing import Any
 import orjson
 
 from cleaners.io.shards import OPTS, read_records, shard_name, shard_writer
+from cleaners.outputs import LedgerRecord, dumps
 from cleaners.pipeline.context import RunContext
 from cleaners.pipeline.records import Cleaned, Rejected, read_entry
 
@@ -35,33 +36,26 @@ def write_shard(index: int, rctx_d: dict[str, Any]) -> dict[str, Any]:
         for raw in read_records(rctx.shard_file("clean", index, ".jsonl.zst")):
             rec = read_entry(raw, Cleaned)
             if isinstance(rec, Rejected):
-                ledger: dict[str, Any] = {"id": rec.id, "status": "rejected", "duplicate_of": None,
-                                          "reason": rec.reason_text, "place": rec.place}
+                ledger = LedgerRecord(rec.id, "rejected", reason=rec.reason_text, place=rec.place)
                 counts["rejected"] += 1
                 reasons[rec.reason] = reasons.get(rec.reason, 0) + 1
-                lw.write(orjson.dumps(ledger, option=OPTS))
+                lw.write(dumps(ledger))
                 continue
             assert isinstance(rec, Cleaned)
             if rec.seq in assign:
                 _, kept, kept_run, sim, kind, cluster, cites = assign[rec.seq]
-                ledger = {"id": rec.id, "status": "duplicate", "duplicate_of": kept, "reason": None,
-                          "similarity": sim, "match": kind, "cluster": cluster, "source": rec.source,
-                          "url": rec.url}
-                if kept_run is not None:
-                    ledger["duplicate_of_run"] = kept_run
-                if cites:
-                    ledger["review"] = cites
+                ledger = LedgerRecord(rec.id, "duplicate", duplicate_of=kept, similarity=sim, match=kind,
+                                      cluster=cluster, source=rec.source, url=rec.url, duplicate_of_run=kept_run,
+                                      review=tuple(cites))
                 counts["duplicate"] += 1
                 # with its source and url: the report shows them per member and filters on them
                 tw.write(orjson.dumps({"id": rec.id, "text": rec.text, "url": rec.url, "source": rec.source},
                                       option=OPTS))
             else:
-                ledger = {"id": rec.id, "status": "kept", "duplicate_of": None, "reason": None,
-                          "source": rec.source, "url": rec.url, "removed": rec.removed}
-                if rec.seq in cited:
-                    ledger["review"] = cited[rec.seq]
+                ledger = LedgerRecord(rec.id, "kept", source=rec.source, url=rec.url, removed=rec.removed,
+                                      review=tuple(cited.get(rec.seq, ())))
                 counts["kept"] += 1
                 cw.write(orjson.dumps({"id": rec.id, "text": rec.text, "url": rec.url, "source": rec.source,
                                        "date": rec.date}, option=OPTS))
-            lw.write(orjson.dumps(ledger, option=OPTS))
+            lw.write(dumps(ledger))
     return {"index": index, "counts": counts, "reasons": reasons}

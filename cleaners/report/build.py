@@ -38,6 +38,7 @@ from markupsafe import Markup
 
 from cleaners.config import ReviewConfig, _build
 from cleaners.io.shards import open_read, read_records
+from cleaners.outputs import ClusterRecord
 from cleaners.report.texts import fetch_texts
 from cleaners.report.views import ClusterView, Trimmed, cluster_view
 from cleaners.review.queue import select
@@ -50,9 +51,10 @@ def cluster_files(out: Path) -> list[Path]:
     return sorted(p for p in folder.glob("clusters.jsonl*") if p.is_file()) if folder.exists() else []
 
 
-def iter_clusters(out: Path) -> Iterator[dict[str, Any]]:
+def iter_clusters(out: Path) -> Iterator[ClusterRecord]:
     for path in cluster_files(out):
-        yield from read_records(path)
+        for rec in read_records(path):
+            yield ClusterRecord.from_json(rec)
 
 
 def report_token(out: Path, run_id: str) -> str:
@@ -88,9 +90,9 @@ class Paging:
         self._clusters = self._rows = 0
         self.total = 0
 
-    def watch(self, records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    def watch(self, records: Iterable[ClusterRecord]) -> Iterator[ClusterRecord]:
         for pos, rec in enumerate(records):
-            rows = 1 + min(len(rec["members"]), self.cfg.list_members)
+            rows = 1 + min(len(rec.members), self.cfg.list_members)
             if not self.starts or self._clusters == self.cfg.page_clusters or self._rows + rows > self.cfg.page_rows:
                 self.starts.append(pos)
                 self._clusters = self._rows = 0
@@ -165,8 +167,8 @@ def build_report(out: Path, summary: dict[str, Any], cfg: ReviewConfig | None = 
     r = Renderer(tmp, run_id=run_id, token=report_token(out, run_id), cfg=cfg, summary=summary,
                  n_clusters=sel.total)
     chosen = _summary_pages(r, out, layout, run_id)
-    texts = fetch_texts(out, {i for t in chosen.values() for i in [t.rec["kept"], *(
-        m["id"] for m in t.rec["members"][:cfg.diff_members])]}, cfg.max_diff_words)
+    texts = fetch_texts(out, {i for t in chosen.values() for i in [t.rec.kept, *(
+        m.id for m in t.rec.members[:cfg.diff_members])]}, cfg.max_diff_words)
 
     def views(positions: list[int]) -> list[ClusterView]:
         return [cluster_view(chosen[p], p, run_id, cfg, p in layout.sample, layout.summary_href(p),

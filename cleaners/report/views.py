@@ -7,12 +7,14 @@ cluster's size.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
 from markupsafe import Markup
 
 from cleaners.config import ReviewConfig
+from cleaners.outputs import ClusterMember, ClusterRecord
 from cleaners.report.diff import safe_url, side_by_side
 from cleaners.report.texts import DocText
 from cleaners.review.queue import Doubt, cluster_doubt, member_margin
@@ -57,21 +59,20 @@ class ClusterView:
     sources: list[str] = field(default_factory=list)
 
 
-def decided(m: dict[str, Any]) -> str:
-    if "margin" not in m:
-        return m.get("kind", "")
-    out = f"{m.get('check', '')} {float(m['margin']):+.3f}"
-    if "guard" in m:
-        out += f" · {m['guard']} guard {float(m['guard_margin']):+.3f}"
+def decided(m: ClusterMember) -> str:
+    if m.margin is None:
+        return m.kind
+    out = f"{m.check or ''} {float(m.margin):+.3f}"
+    if m.guard is not None:
+        out += f" · {m.guard} guard {float(m.guard_margin or 0.0):+.3f}"
     return out
 
 
-def member_view(m: dict[str, Any], text: DocText | None = None,
+def member_view(m: ClusterMember, text: DocText | None = None,
                 keeper: DocText | None = None) -> MemberView:
     diff = side_by_side(keeper.words, text.words) if keeper and text else None
-    return MemberView(str(m["id"]), str(m.get("digest", "")), float(m["similarity"]), float(m["containment"]),
-                      str(m.get("kind", "")), decided(m), member_margin(m)[0],
-                      str((m.get("review") or {}).get("ref", "")), text.source if text else "",
+    return MemberView(m.id, m.digest, m.similarity, m.containment, m.kind, decided(m), member_margin(m)[0],
+                      str((m.review or {}).get("ref", "")), text.source if text else "",
                       safe_url(text.url) if text else None, diff)
 
 
@@ -79,33 +80,32 @@ def member_view(m: dict[str, Any], text: DocText | None = None,
 class Trimmed:
     """A cluster record cut to the members any page lists, with what the cut loses."""
 
-    rec: dict[str, Any]
+    rec: ClusterRecord
     members: int
     min_similarity: float
     doubt: Doubt
 
     @classmethod
-    def of(cls, rec: dict[str, Any], cfg: ReviewConfig) -> Trimmed:
-        members = rec["members"]
-        return cls(rec | {"members": members[:cfg.list_members]}, len(members),
-                   min((float(m["similarity"]) for m in members), default=1.0), cluster_doubt(rec, cfg))
+    def of(cls, rec: ClusterRecord, cfg: ReviewConfig) -> Trimmed:
+        members = rec.members
+        return cls(dataclasses.replace(rec, members=members[:cfg.list_members]), len(members),
+                   min((m.similarity for m in members), default=1.0), cluster_doubt(rec, cfg))
 
 
 def cluster_view(t: Trimmed, position: int, run_id: str, cfg: ReviewConfig, sampled: bool,
                  summary_href: str, detail_href: str | None = None,
                  texts: dict[str, DocText] | None = None) -> ClusterView:
     rec = t.rec
-    keeper = texts.get(rec["kept"]) if texts is not None else None
+    keeper = texts.get(rec.kept) if texts is not None else None
     views = []
-    for i, m in enumerate(rec["members"]):
+    for i, m in enumerate(rec.members):
         if texts is not None and i < cfg.diff_members:
-            views.append(member_view(m, texts.get(m["id"]), keeper))
+            views.append(member_view(m, texts.get(m.id), keeper))
         else:
             views.append(member_view(m))
     sources = sorted({keeper.source if keeper else ""} | {v.source for v in views} - {""})
     return ClusterView(
-        str(rec["cluster"]), position, int(rec["size"]), str(rec["kept"]), rec.get("kept_run"),
-        str(rec.get("kept_run") or run_id), str(rec.get("kept_digest", "")), str(rec.get("why", "")),
-        t.doubt, t.min_similarity, views, t.members - len(views), sampled, list(rec.get("review", [])),
+        rec.cluster, position, rec.size, rec.kept, rec.kept_run, rec.kept_run or run_id, rec.kept_digest, rec.why,
+        t.doubt, t.min_similarity, views, t.members - len(views), sampled, list(rec.review),
         detail_href, summary_href, keeper.source if keeper else "", safe_url(keeper.url) if keeper else None,
         keeper is not None, sources)

@@ -20,11 +20,11 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 import xxhash
 
 from cleaners.config import ReviewConfig
+from cleaners.outputs import ClusterMember, ClusterRecord
 
 SURE = 1.0  # the margin of an exact copy or a confirmed pair
 
@@ -44,27 +44,27 @@ class Doubt:
         return what + (" · keeper from an earlier run" if self.cross_run else "")
 
 
-def member_margin(m: dict[str, Any]) -> tuple[float, str]:
-    """(margin, name of the check or guard it belongs to) of one member record."""
-    if m.get("review"):
+def member_margin(m: ClusterMember) -> tuple[float, str]:
+    """(margin, name of the check or guard it belongs to) of one member."""
+    if m.review:
         return SURE, "confirmed"
-    if "margin" not in m:  # clusters.jsonl of an older presswash: only the kind is known
-        return (SURE, "exact") if m.get("kind") == "exact" else (0.5, m.get("kind", "near"))
-    margin, check = float(m["margin"]), str(m.get("check", ""))
-    if "guard_margin" in m and float(m["guard_margin"]) < margin:
-        return float(m["guard_margin"]), f"{m.get('guard', 'guard')} guard"
+    if m.margin is None:  # clusters.jsonl of an older presswash: only the kind is known
+        return (SURE, "exact") if m.kind == "exact" else (0.5, m.kind or "near")
+    margin, check = float(m.margin), m.check or ""
+    if m.guard_margin is not None and float(m.guard_margin) < margin:
+        return float(m.guard_margin), f"{m.guard or 'guard'} guard"
     return margin, check
 
 
-def cluster_doubt(rec: dict[str, Any], cfg: ReviewConfig) -> Doubt:
-    cross = rec.get("kept_run") is not None
+def cluster_doubt(rec: ClusterRecord, cfg: ReviewConfig) -> Doubt:
+    cross = rec.kept_run is not None
     best = (SURE, "exact", "")
-    for m in rec["members"]:
+    for m in rec.members:
         margin, check = member_margin(m)
         if margin < best[0] or (margin == best[0] and not best[2]):
-            best = (margin, check, m["id"])
+            best = (margin, check, m.id)
     margin = best[0] - (cfg.cross_run_penalty if cross else 0.0)
-    return Doubt(round(margin, 4), best[1], best[2], cross, str(rec["cluster"]), int(rec["size"]), str(rec["kept"]))
+    return Doubt(round(margin, 4), best[1], best[2], cross, rec.cluster, rec.size, rec.kept)
 
 
 def sample_key(seed: int, run_id: str, cluster: str) -> int:
@@ -78,7 +78,7 @@ class Selection:
     sample: list[int]  # cluster positions, in file order
 
 
-def select(records: Iterable[dict[str, Any]], cfg: ReviewConfig, run_id: str) -> Selection:
+def select(records: Iterable[ClusterRecord], cfg: ReviewConfig, run_id: str) -> Selection:
     queue: list[tuple[float, int, Doubt]] = []  # max-heap on (margin, position) via negation
     sample: list[tuple[int, int]] = []  # max-heap on the hash via negation
     total = 0
@@ -92,7 +92,7 @@ def select(records: Iterable[dict[str, Any]], cfg: ReviewConfig, run_id: str) ->
             elif item[:2] > queue[0][:2]:
                 heapq.heapreplace(queue, item)
         if cfg.sample_size:
-            key = sample_key(cfg.seed, run_id, rec["cluster"])
+            key = sample_key(cfg.seed, run_id, rec.cluster)
             if len(sample) < cfg.sample_size:
                 heapq.heappush(sample, (-key, pos))
             elif -key > sample[0][0]:

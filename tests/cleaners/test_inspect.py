@@ -47,7 +47,7 @@ def test_a_document_and_a_rule_read_back_from_out(tmp_path: Path) -> None:
         {"id": "a", "rule": "site_repeated", "start": 0, "end": 12, "text": "Menu | Home\n"},
         {"id": "c", "rule": "boilerplate", "start": 0, "end": 10, "text": "Share  this"}])
     doc = find_document(tmp_path, "a")
-    assert doc is not None and doc["pre_clean_text"] == text and doc["ledger"]["status"] == "kept"
+    assert doc is not None and doc["pre_clean_text"] == text and doc["ledger"].status == "kept"
     assert [r["rule"] for r in doc["removals"]] == ["site_repeated", "boilerplate"]
     dup = find_document(tmp_path, "b")
     assert dup is not None and dup["text"] == "copy" and dup["pre_clean_text"] == "copy"

@@ -66,20 +66,27 @@ def test_dask_runner_matches_local(tmp_path: Path, corpus: Path, prefect_server:
 
 
 def test_concurrent_runs_on_one_state(tmp_path: Path, corpus: Path, prefect_server: dict[str, str]) -> None:
+    """While a run holds STATE (here the test itself holds its lock, so which run gets it
+    is not up to the scheduler), a second run fails at once with a one-line reason and
+    leaves OUT and STATE alone; a queued run (`--state-wait`) waits, then completes."""
     state = tmp_path / "state"
-    procs = [start(["run", str(corpus), "--out", str(tmp_path / name), "--state", str(state)], prefect_server)
-             for name in ("one", "two")]
-    results = [(p.wait(300), p.communicate()[0]) for p in procs]
-    codes = sorted(code for code, _ in results)
-    if codes == [0, 1]:  # the second found STATE busy: a clear one-line reason, at once
-        failed = next(log for code, log in results if code == 1)
-        assert "is in use by run" in failed
-    else:
-        assert codes == [0, 0]
+    with StateStore(state).locked("one"):
+        busy = run_cli(["run", str(corpus), "--out", str(tmp_path / "two"), "--state", str(state)], prefect_server,
+                       check=False)
+        assert busy.returncode == 1
+        assert "is in use by run 'one'" in busy.stderr
+        assert not (tmp_path / "two").exists() and not (state / "manifest.json").exists()
+        queued = start(["run", str(corpus), "--out", str(tmp_path / "three"), "--state", str(state),
+                        "--state-wait", "120"], prefect_server)
+        assert queued.stdout is not None
+        for line in queued.stdout:  # its subflow started: it is about to ask for the lock
+            if "Beginning subflow run" in line:
+                break
+        time.sleep(3)  # long enough to reach the lock: the queued run must wait, not fail
+        assert queued.poll() is None, queued.communicate()[0][-2000:]
+    log = queued.communicate(timeout=300)[0]
+    assert queued.returncode == 0, log[-2000:]
     manifest = json.loads((state / "manifest.json").read_text())
-    assert set(manifest["runs"]) <= {"one", "two"} and manifest["runs"]
-    StateStore(state).snapshot().seen_idents("three")  # the committed arrays load
-    # a queued run waits for the holder instead of failing, and STATE takes a third run
-    run_cli(["run", str(corpus), "--out", str(tmp_path / "three"), "--state", str(state), "--state-wait", "120"],
-            prefect_server)
+    assert set(manifest["runs"]) == {"three"}
+    StateStore(state).snapshot().seen_idents("four")  # the committed arrays load
     assert len(ledger(tmp_path / "three")) == DOCS

@@ -29,6 +29,7 @@ from pathlib import Path
 
 import pytest
 
+from cleaners.pipeline.driver import PHASES
 from cleaners.state import StateStore
 from tests.conftest import ROOT, SHARED
 from tests.outputs import content_digests, ledger
@@ -36,8 +37,6 @@ from tests.pipeline import crash_driver
 
 BATCH = 50  # day 2 = 4 shards, so kills land between batches of one stage too
 RUN_ID = "day2"
-PHASES = ("plan", "prepare", "sitetable", "clean", "dedup", "write", "finalize", "report", "swap", "commit",
-          "cleanup")
 SEED = 20240811
 
 

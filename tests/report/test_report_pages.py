@@ -40,8 +40,8 @@ def test_pages_cover_every_cluster_once_within_bounds(synthetic: Path) -> None:
     records = list(iter_clusters(synthetic))
     summaries = {n: p.decode() for n, p in pages.items() if n.startswith("clusters-")}
     listed = [cid for html in summaries.values() for cid in CLUSTER.findall(html)]
-    assert listed == [r["cluster"] for r in records]  # each once, in file order
-    rows = [1 + min(len(r["members"]), CFG.list_members) for r in records]
+    assert listed == [r.cluster for r in records]  # each once, in file order
+    rows = [1 + min(len(r.members), CFG.list_members) for r in records]
     assert rows[0] > rows[-1] == 2  # the largest clusters come first
     first = CLUSTER.findall(summaries["clusters-0001.html"])
     assert sum(rows[:len(first)]) <= CFG.page_rows < sum(rows[:len(first) + 1])  # a page ends at its rows ...
@@ -49,15 +49,15 @@ def test_pages_cover_every_cluster_once_within_bounds(synthetic: Path) -> None:
     assert len(summaries) >= 11
     for html in summaries.values():
         assert len(CLUSTER.findall(html)) + len(MEMBER.findall(html)) <= CFG.page_rows
-    huge = next(r for r in records if len(r["members"]) > CFG.list_members)
-    assert any(f"{len(huge['members']) - CFG.list_members} more members" in html for html in summaries.values())
+    huge = next(r for r in records if len(r.members) > CFG.list_members)
+    assert any(f"{len(huge.members) - CFG.list_members} more members" in html for html in summaries.values())
 
     sel = select(iter(records), CFG, "synthetic")
-    queue = [records[p]["cluster"] for p, _ in sel.queue]
+    queue = [records[p].cluster for p, _ in sel.queue]
     shown = [cid for n in sorted(pages) if n.startswith("queue-") for cid in CLUSTER.findall(pages[n].decode())]
     assert shown == queue and len(queue) == CFG.queue_size
     sample = [cid for n in sorted(pages) if n.startswith("sample-") for cid in CLUSTER.findall(pages[n].decode())]
-    assert sample == [records[p]["cluster"] for p in sel.sample] and len(sample) == CFG.sample_size
+    assert sample == [records[p].cluster for p in sel.sample] and len(sample) == CFG.sample_size
     index = pages["index.html"].decode()
     assert all(f"#{cid}" in index for cid in queue + sample)
     assert index.count('href="clusters-') == len(summaries)
@@ -98,9 +98,9 @@ def test_report_of_older_clusters_without_digests(tmp_path: Path, synthetic: Pat
     out = tmp_path / "old"
     (out / "dedup").mkdir(parents=True)
     (out / "stats.json").write_bytes((synthetic / "stats.json").read_bytes())
-    keep = ("id", "similarity", "containment", "kind")
-    old = [{k: v for k, v in r.items() if k in ("cluster", "kept", "size", "why")}
-           | {"members": [{k: m[k] for k in keep} for m in r["members"]]} for r in iter_clusters(synthetic)]
+    old = [{"cluster": r.cluster, "kept": r.kept, "size": r.size, "why": r.why,
+            "members": [{"id": m.id, "similarity": m.similarity, "containment": m.containment, "kind": m.kind}
+                        for m in r.members]} for r in iter_clusters(synthetic)]
     with shard_writer(out / "dedup" / "clusters.jsonl.zst") as w:
         for rec in old[:50]:
             w.write(orjson.dumps(rec, option=OPTS))

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from cleaners.config import ReviewConfig
+from cleaners.outputs import ClusterRecord
 from cleaners.review.queue import cluster_doubt, select
 
 CFG = ReviewConfig(queue_size=3, sample_size=4, seed=7)
@@ -19,8 +20,9 @@ def member(i: str, check: str = "jaccard", margin: float = 0.3, **extra: Any) ->
     return {"id": i, "similarity": 0.8, "containment": 0.9, "kind": "near", "check": check, "margin": margin} | extra
 
 
-def rec(n: int, *members: dict[str, Any], **extra: Any) -> dict[str, Any]:
-    return {"cluster": f"c{n:06d}", "kept": f"k{n}", "size": len(members) + 1, "members": list(members)} | extra
+def rec(n: int, *members: dict[str, Any], **extra: Any) -> ClusterRecord:
+    return ClusterRecord.from_json({"cluster": f"c{n:06d}", "kept": f"k{n}", "size": len(members) + 1,
+                                    "members": list(members)} | extra)
 
 
 def test_any_check_name_ranks_by_its_margin() -> None:
@@ -37,8 +39,9 @@ def test_any_check_name_ranks_by_its_margin() -> None:
 
 def test_earlier_keeper_and_confirmed_pairs() -> None:
     base = rec(0, member("a", "jaccard", 0.2))
-    assert cluster_doubt(base | {"kept_run": "day0"}, CFG).margin == pytest.approx(0.2 - CFG.cross_run_penalty)
-    assert cluster_doubt(base | {"kept_run": "day0"}, CFG).cross_run
+    earlier = dataclasses.replace(base, kept_run="day0")
+    assert cluster_doubt(earlier, CFG).margin == pytest.approx(0.2 - CFG.cross_run_penalty)
+    assert cluster_doubt(earlier, CFG).cross_run
     confirmed = rec(1, member("a", "jaccard", 0.01, review={"verdict": "correct", "ref": "v1"}))
     assert cluster_doubt(confirmed, CFG).margin == 1.0
     sel = select([confirmed, rec(2, member("x", "exact", 1.0))], CFG, "day1")
@@ -49,7 +52,7 @@ def test_older_clusters_without_margins_still_rank() -> None:
     old = {"cluster": "c000000", "kept": "k", "size": 3, "members": [
         {"id": "a", "similarity": 1.0, "containment": 1.0, "kind": "exact"},
         {"id": "b", "similarity": 0.7, "containment": 0.8, "kind": "near"}]}
-    d = cluster_doubt(old, CFG)
+    d = cluster_doubt(ClusterRecord.from_json(old), CFG)
     assert d.member == "b" and d.margin < 1.0
 
 

@@ -7,23 +7,24 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
+from cleaners.outputs import ClusterRecord
+from cleaners.report.build import iter_clusters
 from cleaners.review.records import DocRef, ReviewVerdict
 from cleaners.review.store import apply_verdicts, stored
 from cleaners.state import StateStore
 from tests.inprocess import run
-from tests.outputs import content_digests, ledger, records
+from tests.outputs import content_digests, ledger
 from tests.review import corpus
 
 
-def refs(out: Path, run_id: str) -> dict[str, tuple[dict[str, Any], DocRef]]:
+def refs(out: Path, run_id: str) -> dict[str, tuple[ClusterRecord, DocRef]]:
     """Each clustered document: (its cluster record, its DocRef)."""
     found = {}
-    for c in records(out, "dedup"):
-        found[c["kept"]] = (c, DocRef(c["kept_digest"], c["kept"], c.get("kept_run") or run_id))
-        for m in c["members"]:
-            found[m["id"]] = (c, DocRef(m["digest"], m["id"], run_id))
+    for c in iter_clusters(out):
+        found[c.kept] = (c, DocRef(c.kept_digest, c.kept, c.kept_run or run_id))
+        for m in c.members:
+            found[m.id] = (c, DocRef(m.digest, m.id, run_id))
     return found
 
 
@@ -32,9 +33,9 @@ def review(out: Path, run_id: str) -> list[ReviewVerdict]:
     r = refs(out, run_id)
     c0, c1, c2 = r["s0-c0"][0], r["s1-c0"][0], r["s2-c0"][0]
     assert r["s0-c1"][0] is c0 and r["s1-c2"][0] is c1  # the first run merged them
-    return [ReviewVerdict("apart", run_id, c0["cluster"], r["s0-c0"][1], (r["s0-c1"][1],), True),
-            ReviewVerdict("keeper", run_id, c1["cluster"], r["s1-c0"][1], (r["s1-c2"][1],)),
-            ReviewVerdict("correct", run_id, c2["cluster"], r["s2-c0"][1], (r["s2-c1"][1], r["s2-c2"][1]), True)]
+    return [ReviewVerdict("apart", run_id, c0.cluster, r["s0-c0"][1], (r["s0-c1"][1],), True),
+            ReviewVerdict("keeper", run_id, c1.cluster, r["s1-c0"][1], (r["s1-c2"][1],)),
+            ReviewVerdict("correct", run_id, c2.cluster, r["s2-c0"][1], (r["s2-c1"][1], r["s2-c2"][1]), True)]
 
 
 def test_verdicts_steer_reruns_and_later_runs(tmp_path: Path) -> None:
@@ -51,15 +52,15 @@ def test_verdicts_steer_reruns_and_later_runs(tmp_path: Path) -> None:
     assert led["s0-c1"]["review"] == [{"verdict": "apart", "ref": apart.ref, "other": {"id": "s0-c0", "run": "day1"}}]
     assert led["s0-c0"]["review"][0]["ref"] == apart.ref
     assert led["s0-c2"]["duplicate_of"] == "s0-c0"  # the third copy joined one side only
-    by_keeper = {c["kept"]: c for c in records(out, "dedup")}
-    assert by_keeper["s0-c0"]["review"] == [led["s0-c0"]["review"][0]]
-    assert [m["id"] for m in by_keeper["s0-c0"]["members"]] == ["s0-c2"]
+    by_keeper = {c.kept: c for c in iter_clusters(out)}
+    assert list(by_keeper["s0-c0"].review) == [led["s0-c0"]["review"][0]]
+    assert [m.id for m in by_keeper["s0-c0"].members] == ["s0-c2"]
     # the chosen keeper is kept, the others point at it
     assert led["s1-c2"]["status"] == "kept" and led["s1-c2"]["review"] == [{"verdict": "keeper", "ref": keeper.ref}]
     assert {led[i]["duplicate_of"] for i in ("s1-c0", "s1-c1")} == {"s1-c2"}
-    assert by_keeper["s1-c2"]["why"] == "chosen by a reviewer"
+    assert by_keeper["s1-c2"].why == "chosen by a reviewer"
     # confirmed pairs are cited per member (and no longer doubtful)
-    assert [m["review"]["ref"] for m in by_keeper["s2-c0"]["members"]] == [correct.ref, correct.ref]
+    assert [(m.review or {}).get("ref") for m in by_keeper["s2-c0"].members] == [correct.ref, correct.ref]
     assert led["s2-c1"]["review"] == [{"verdict": "correct", "ref": correct.ref}]
 
     store = StateStore(state)

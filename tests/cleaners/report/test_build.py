@@ -29,7 +29,7 @@ def test_the_report_shows_the_runs_clusters(gen_run: GenRun, tmp_path: Path) -> 
     assert {detail_name("queue", 0, cfg), detail_name("queue", 2, cfg), detail_name("sample", 0, cfg),
             detail_name("sample", 2, cfg)} <= names
     detail = (index.parent / detail_name("sample", 0, cfg)).read_text()
-    assert sum(c["kept"] in detail for c in clusters) >= 2
+    assert sum(c.kept in detail for c in clusters) >= 2
     first = pages(index.parent)
     build_report(out, gen_run.summary, cfg)
     assert pages(index.parent) == first

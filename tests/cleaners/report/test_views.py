@@ -3,18 +3,19 @@ for `diff_members` of them, links only for http(s) URLs, and the doubt of the wh
 
 from __future__ import annotations
 
-from typing import Any
+import dataclasses
 
 from cleaners.config import ReviewConfig
+from cleaners.outputs import ClusterMember, ClusterRecord
 from cleaners.report.texts import DocText
 from cleaners.report.views import Trimmed, cluster_view, decided
 
 
-def record(n: int) -> dict[str, Any]:
+def record(n: int) -> ClusterRecord:
     members = [{"id": f"m{i}", "digest": f"{i:032x}", "similarity": 0.9 - i / 100, "containment": 0.95,
                 "kind": "near", "check": "jaccard", "margin": 0.3 - i / 100} for i in range(n)]
-    return {"cluster": "c1", "size": n + 1, "kept": "k", "kept_digest": "f" * 32, "why": "earliest date",
-            "members": members}
+    return ClusterRecord.from_json({"cluster": "c1", "size": n + 1, "kept": "k", "kept_digest": "f" * 32,
+                                    "why": "earliest date", "members": members})
 
 
 def test_a_large_cluster_is_cut_to_the_pages_bounds() -> None:
@@ -35,11 +36,11 @@ def test_a_large_cluster_is_cut_to_the_pages_bounds() -> None:
 
 def test_without_texts_nothing_is_diffed() -> None:
     cfg = ReviewConfig()
-    v = cluster_view(Trimmed.of(record(3) | {"kept_run": "r0"}, cfg), 4, "run1", cfg, False, "p.html")
+    v = cluster_view(Trimmed.of(dataclasses.replace(record(3), kept_run="r0"), cfg), 4, "run1", cfg, False, "p.html")
     assert all(m.diff is None for m in v.members) and not v.keeper_text and v.keeper_run == "r0"
 
 
 def test_how_a_member_was_decided_reads_whole() -> None:
-    assert decided({"check": "jaccard", "margin": 0.1234, "guard": "template", "guard_margin": 0.04}) == \
+    assert decided(ClusterMember("m", 0.8, 0.9, "near", "", "jaccard", 0.1234, "template", 0.04)) == \
         "jaccard +0.123 · template guard +0.040"
-    assert decided({"kind": "exact"}) == "exact"
+    assert decided(ClusterMember("m", 1.0, 1.0, "exact")) == "exact"  # an older record: no margin
