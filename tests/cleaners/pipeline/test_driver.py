@@ -51,7 +51,7 @@ def test_execute_runs_the_declared_order_and_calls_the_hook(tmp_path: Path) -> N
         assert arg == ([(0, {"index": 0}), (1, {"index": 1})] if name == "prepare" else [(0, 0), (1, 1)]
                        if stage.per_shard else [(0, 2)])
     assert driver.calls[-1] == ("finalize", sorted(s.name for s in STAGES))
-    assert set(summary["timings"]) == {s.name for s in STAGES} | {"total_before_finalize"}
+    assert set(summary["timings"]) == {s.name for s in STAGES} | {"plan", "total_before_finalize"}
     assert all(v == 1.0 for k, v in summary["timings"].items() if k != "total_before_finalize")
 
 
