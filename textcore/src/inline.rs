@@ -19,8 +19,16 @@ static DOTTED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\w$]+(?:\.[\w$]
 static THREE_LOWER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{Ll}{3,} \p{Ll}{3,} \p{Ll}{3,}").unwrap());
 const ARROWS: &str = "»›→▶►…>";
 
+/// A token of ad or analytics code: code marks, a keyword or a dotted name, written in ASCII
+/// identifiers. A token whose letters are mostly of another script is prose: Chinese,
+/// Japanese and Thai write whole clauses without spaces, so one "token" can hold a
+/// sentence's brackets and semicolons.
 fn code_token(tok: &str) -> bool {
-    tok.contains(|c| CODE_MARKS.contains(c)) || CODE_WORDS.contains(&tok) || DOTTED.is_match(tok)
+    let (ascii, other) = tok.chars().filter(|c| c.is_alphanumeric()).fold((0, 0), |(a, o), c| {
+        if c.is_ascii() { (a + 1, o) } else { (a, o + 1) }
+    });
+    other <= ascii
+        && (tok.contains(|c| CODE_MARKS.contains(c)) || CODE_WORDS.contains(&tok) || DOTTED.is_match(tok))
 }
 
 /// (start, end) of runs of code-like tokens holding a statement end (";").
@@ -133,6 +141,10 @@ mod tests {
         let t = "The mayor spoke. (adsbygoogle = window.adsbygoogle || []).push({});";
         let c: Vec<char> = t.chars().collect();
         assert_eq!(cut(t, &script_text(&c)), vec![" (adsbygoogle = window.adsbygoogle || []).push({});"]);
+        // a Chinese paragraph with ASCII brackets and semicolons is prose, not code
+        let t = "据新华社报道(记者 王明),北京市政府周一宣布;新的地铁线路(16号线)将于明年开通。 \
+                 市民表示欢迎(见图);有关部门(交通委)称,票价=现行标准。";
+        assert!(script_text(&t.chars().collect::<Vec<_>>()).is_empty());
         let t = "The council approved the budget. Read More »";
         let c: Vec<char> = t.chars().collect();
         assert_eq!(cut(t, &call_to_action(&c)), vec![" Read More »"]);
