@@ -38,10 +38,34 @@ pub fn list_heading(ln: &Line) -> bool {
     !ln.sentence() && ln.n() <= 6 && ln.has(RELATED_HEADING)
 }
 
+/// A short line stating a fact of the article: a date, a number or a score ("12 May:
+/// Lisbon, Coliseu dos Recreios", "Stage 4, 9 July: Tours – Blois", "Arsenal 2–1 Chelsea")
+/// with at most two long lowercase words, and short or dense with numbers. A headline
+/// says what happened in words ("Mayor resigns after audit finds missing funds", "13-Inch
+/// MacBook Pro Expected in First Half of 2020"), a number in it or not.
+fn fact_item(ln: &Line) -> bool {
+    if ln.sentence() || !(1..=20).contains(&ln.n()) || ln.f.long_words.saturating_sub(ln.f.long_caps) > 2 {
+        return false;
+    }
+    let numbers = ln.text.split_whitespace().filter(|w| w.chars().any(char::is_numeric)).count() as u32;
+    numbers > 0 && (ln.n() <= 7 || 4 * numbers >= ln.n())
+}
+
+/// Lines that are items of the article's own lists: two or more fact items in a row
+/// (tour dates, a race's stages, results). A list that leads elsewhere is a run of
+/// headlines; these are the article's content, whatever heads them.
+pub fn content_items(lines: &[Line]) -> Vec<bool> {
+    let facts: Vec<bool> = lines.iter().map(fact_item).collect();
+    (0..lines.len())
+        .map(|i| facts[i] && ((i > 0 && facts[i - 1]) || facts.get(i + 1).copied().unwrap_or(false)))
+        .collect()
+}
+
 pub fn related_links(lines: &mut [Line], title: Option<usize>, doc: &Doc) {
+    let content = content_items(lines);
     for i in 0..lines.len() {
         let ln = &lines[i];
-        if !ln.kept() || title == Some(i) {
+        if !ln.kept() || title == Some(i) || content[i] {
             continue;
         }
         if (headline_like(ln) && linked_title(ln, doc)) || (ln.has(RELATED_PREFIX) && ln.n() <= 30) {
@@ -71,11 +95,15 @@ pub fn related_links(lines: &mut [Line], title: Option<usize>, doc: &Doc) {
         if run.is_empty() && lines[i + 1..].iter().any(Line::kept) {
             continue; // a heading with nothing after it is left dangling: it goes too
         }
+        let facts = run.iter().filter(|&&j| content[j]).count();
+        if facts > 0 && 3 * facts >= 2 * run.len() {
+            continue; // the heading of the article's own list ("More dates", "Latest")
+        }
         if lines[i].kept() {
             lines[i].label = Some(NAME);
         }
         for j in run {
-            if lines[j].kept() {
+            if lines[j].kept() && !content[j] {
                 lines[j].label = Some(NAME);
             }
         }
