@@ -87,6 +87,24 @@ def test_a_headline_list_after_the_articles_own_list_still_goes(lang: str) -> No
     assert clean("\n".join([own, other, *headlines])) == own
 
 
+def test_a_numbered_list_with_a_link_under_each_item_stays() -> None:
+    items = ["1) Giradischi Crosley Cruiser Deluxe, anni ’60", "2) Cubo di Rubik 3x3 originale",
+             "3) Walkman Sony WM-2, ricondizionato", "4) Game Boy Classic, console portatile del 1989"]
+    lines = [PROSE["en"], "Related"]
+    for k, item in enumerate(items):
+        lines += [item, f"https://shop.example.com/item/{k + 17}"]
+    out = clean("\n".join(lines)).split("\n")
+    assert all(item in out for item in items)
+
+
+def test_a_dated_headline_list_still_goes() -> None:
+    heading, items = HEADLINES["en"]
+    lines = [PROSE["en"], heading]
+    for k, item in enumerate(items):
+        lines += [item, f"{k + 3} March 2024"]
+    assert clean("\n".join(lines)) == PROSE["en"]
+
+
 def test_the_same_results_on_two_pages_of_a_site_stay_on_both(tmp_path: Path) -> None:
     """A results brief that opens with the scores, and a report that ends with them: the
     scores head one page of the site, yet they are no link to it."""

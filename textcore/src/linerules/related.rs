@@ -48,16 +48,21 @@ fn fact_item(ln: &Line) -> bool {
         return false;
     }
     let numbers = ln.text.split_whitespace().filter(|w| w.chars().any(char::is_numeric)).count() as u32;
-    numbers > 0 && (ln.n() <= 7 || 4 * numbers >= ln.n())
+    // a date alone ("12 March 2024") says when, not what: a fact names two things or more
+    let named = ln.text.split_whitespace()
+        .filter(|w| !w.chars().any(char::is_numeric) && w.chars().any(char::is_alphabetic)).count();
+    numbers > 0 && named >= 2 && (ln.n() <= 7 || 4 * numbers >= ln.n())
 }
 
-/// Lines that are items of the article's own lists: two or more fact items in a row
-/// (tour dates, a race's stages, results). A list that leads elsewhere is a run of
+/// Lines that are items of the article's own lists: two or more fact items in a row, or
+/// every other line (an item, then its link or note), as tour dates, a race's stages,
+/// results or a numbered shopping list run. A list that leads elsewhere is a run of
 /// headlines; these are the article's content, whatever heads them.
 pub fn content_items(lines: &[Line]) -> Vec<bool> {
     let facts: Vec<bool> = lines.iter().map(fact_item).collect();
+    let fact = |i: Option<usize>| i.and_then(|i| facts.get(i)).copied().unwrap_or(false);
     (0..lines.len())
-        .map(|i| facts[i] && ((i > 0 && facts[i - 1]) || facts.get(i + 1).copied().unwrap_or(false)))
+        .map(|i| facts[i] && [i.checked_sub(2), i.checked_sub(1), Some(i + 1), Some(i + 2)].into_iter().any(fact))
         .collect()
 }
 
