@@ -64,6 +64,7 @@ class EncodingConfig:
     fix_latin_ligatures: bool = True
     fix_character_width: bool = True
     normalization: Literal["NFC", "NFD", "NFKC", "NFKD"] = "NFC"
+    strip_markup: bool = True  # HTML tags in text inputs ("<br />", "<p>") are scraper residue
 
 
 @dataclass(frozen=True)

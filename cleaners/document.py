@@ -24,12 +24,14 @@ class Removal:
 
 @dataclass(frozen=True, slots=True)
 class Repair:
-    """One encoding repair (not a removal): `before` in the extracted text became `after`."""
+    """One encoding repair (not a removal): `before` in the extracted text became `after`;
+    `start`: where, in the text the repair read, for repairs made at one place (markup)."""
 
     kind: str
     before: str
     after: str
     count: int = 1
+    start: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -94,9 +94,11 @@ def _clean_one(rec: Prepared | Rejected, cleaner: Cleaner, views: dict[int, Site
     for r in removals:
         rw.write(orjson.dumps({"id": rec.id, "rule": r.rule, "start": r.start, "end": r.end, "text": r.text},
                               option=OPTS))
-    for kind, before, after, count in rec.repairs:
-        pw.write(orjson.dumps({"id": rec.id, "kind": kind, "before": before, "after": after, "count": count},
-                              option=OPTS))
+    for kind, before, after, count, *at in rec.repairs:
+        row = {"id": rec.id, "kind": kind, "before": before, "after": after, "count": count}
+        if at and at[0] is not None:
+            row["start"] = at[0]  # in the text before this repair (markup taken out of text inputs)
+        pw.write(orjson.dumps(row, option=OPTS))
     if core.word_count(text[: 40 * cfg.clean.min_words]) < cfg.clean.min_words and \
             core.word_count(text) < cfg.clean.min_words:
         stats.add("clean", "dropped:empty_after_cleaning")

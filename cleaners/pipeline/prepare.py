@@ -18,6 +18,7 @@ from cleaners.document import Reject, Repair
 from cleaners.encoding import normalize_newlines, repair, unwrap_lines
 from cleaners.extract import Extractor
 from cleaners.io.shards import WORK_LEVEL, shard_writer, write_bytes
+from cleaners.markup import strip_markup
 from cleaners.pipeline.context import RunContext
 from cleaners.pipeline.records import Prepared, Rejected, dump
 from cleaners.readers.plan import ShardSpec
@@ -71,6 +72,10 @@ def prepare_doc(raw: RawDoc, cfg: Config, cleaner: Cleaner, stats: Stats) -> tup
         return Rejected(raw.seq, raw.id, raw.place, "too_large", f"{len(text)} characters of text"), []
     text, wraps = unwrap_lines(normalize_newlines(text))
     text, repairs = repair(text, cfg.encoding)
+    if raw.html is None and cfg.encoding.strip_markup:
+        # after the entity repair, so escaped tags ("&lt;br&gt;") are found too
+        text, tags = strip_markup(text)
+        repairs += tags
     repairs = ([Repair("bom", "\ufeff", "", 1)] if raw.bom else []) + wraps + repairs
     for r in repairs:
         stats.add("encoding", f"repaired:{r.kind}", r.count)
@@ -80,7 +85,8 @@ def prepare_doc(raw: RawDoc, cfg: Config, cleaner: Cleaner, stats: Stats) -> tup
     first = cleaner.first_pass(text, raw.source, raw.url, stats)
     prepared = Prepared(raw.seq, raw.id, raw.place, raw.url, raw.source, date, title, first.script, first.language,
                         text, tuple((r.rule, r.start, r.end) for r in first.removals),
-                        tuple((r.kind, r.before, r.after, r.count) for r in repairs), tuple(first.lookup), first.lines)
+                        tuple((r.kind, r.before, r.after, r.count, r.start) for r in repairs), tuple(first.lookup),
+                        first.lines)
     return prepared, first.keys
 
 

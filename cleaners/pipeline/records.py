@@ -50,7 +50,7 @@ class Prepared:
     language: str
     text: str
     first: tuple[tuple[str, int, int], ...]  # (rule, start, end)
-    repairs: tuple[tuple[str, str, str, int], ...]  # (kind, before, after, count)
+    repairs: tuple[tuple[str, str, str, int, int | None], ...]  # (kind, before, after, count, start)
     lookup: tuple[int, ...]
     lines: str  # the line features of the text `first` leaves, as the core encodes them
 

@@ -179,8 +179,11 @@ def check_page(w: Watched) -> None:
 def test_hostile_text_never_runs(browser: Browser, prefect_server: dict[str, str], tmp_path: Path) -> None:
     docs = probes.write(tmp_path / "probes.jsonl")
     out = tmp_path / "out"
-    run_cli(["run", str(tmp_path / "probes.jsonl"), "--out", str(out), "--state", str(tmp_path / "state")],
-            prefect_server)
+    # markup stripping would take most probes out of the text; the report must escape them
+    # whatever reaches it, so they are let through here
+    (tmp_path / "c.toml").write_text("[encoding]\nstrip_markup = false\n")
+    run_cli(["run", str(tmp_path / "probes.jsonl"), "--out", str(out), "--state", str(tmp_path / "state"),
+             "--config", str(tmp_path / "c.toml")], prefect_server)
     clusters = records(out, "dedup")
     assert len(clusters) == probes.STORIES  # every story clusters: all probes reach the report
     pages = sorted(p.name for p in (out / "report").glob("*.html"))

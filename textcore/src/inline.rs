@@ -151,6 +151,10 @@ mod tests {
         let t = "Kraków: (adsbygoogle = window.adsbygoogle || []).push({});";
         let c: Vec<char> = t.chars().collect();
         assert_eq!(cut(t, &script_text(&c)), vec![" (adsbygoogle = window.adsbygoogle || []).push({});"]);
+        // a Chinese paragraph with ASCII brackets and semicolons is prose, not code
+        let t = "据新华社报道(记者 王明),北京市政府周一宣布;新的地铁线路(16号线)将于明年开通。 \
+                 市民表示欢迎(见图);有关部门(交通委)称,票价=现行标准。";
+        assert!(script_text(&t.chars().collect::<Vec<_>>()).is_empty());
         let t = "The council approved the budget. Read More »";
         let c: Vec<char> = t.chars().collect();
         assert_eq!(cut(t, &call_to_action(&c)), vec![" Read More »"]);

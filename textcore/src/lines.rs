@@ -57,7 +57,11 @@ fn terminal(text: &str) -> bool {
     end.ends_with(['.', '!', '?', '。', '！', '？', '…'])
 }
 static THAI: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{sc=Thai}").unwrap());
-static NAV: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:[|·•›»]|\s[/>-]\s|\S\s{2,}\S)").unwrap());
+// "»" and "›" separate breadcrumbs ("Home » Sport") or end a link ("More »") after a
+// space; glued to a word they close a quotation («Зенит», ›so‹), the language's own
+// punctuation
+static NAV: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:[|·•]|(?:^|\s)[›»]|\s[/>-]\s|\S\s{2,}\S)").unwrap());
 const COPYRIGHT_WORDS: &str = "(?:copyright|hak cipta)";
 static COPYRIGHT_LEAD: LazyLock<(LineStart, Regex)> = LazyLock::new(|| {
     (LineStart::new(COPYRIGHT_WORDS), Regex::new(&format!(r"(?i)^\W*{COPYRIGHT_WORDS}\b")).unwrap())
@@ -284,5 +288,11 @@ mod tests {
         assert!(f[3].flags & PROSE != 0 && f[3].flags & SENTENCE != 0);
         assert_eq!(site_label("www.coastlinedaily.net"), "coastlinedaily");
         assert_eq!(site_label("bbc.co.uk"), "");
+    }
+
+    #[test]
+    fn guillemets_closing_a_quote_are_no_navigation() {
+        let f = feats("Home » Sport » Football\n«Зенит» – «Спартак» 2:1\nLire la suite »");
+        assert_eq!((f[0].nav, f[1].nav, f[2].nav), (2, 0, 1));
     }
 }

@@ -92,15 +92,35 @@ pub fn inserted(text: &[char], script: &str) -> Vec<(usize, usize)> {
     if !alphabetic(script) || !text.iter().any(|&c| is_foreign_char(c)) {
         return Vec::new();
     }
+    let own_mix = mixed(text);
     let mut out = Vec::new();
     let mut offset = 0;
     for line in text.split(|&c| c == '\n') {
         if line.iter().any(|&c| is_foreign_char(c)) {
-            out.extend(inserted_in_line(line).into_iter().map(|(a, b)| (offset + a, offset + b)));
+            out.extend(inserted_in_line(line, own_mix).into_iter().map(|(a, b)| (offset + a, offset + b)));
         }
         offset += line.len() + 1;
     }
     out
+}
+
+/// Share of a document's letters in the other script above which that script is part of
+/// the document's own mix (a bilingual interview, lyrics quoted with their translation).
+const OWN_MIX_SHARE: f64 = 0.15;
+
+/// Is the other script part of the document's own writing: a good share of its letters,
+/// on two lines or more? Then only gambling vocabulary in it is judged spam, never the
+/// script itself.
+fn mixed(text: &[char]) -> bool {
+    let (mut letters, mut other) = (0usize, 0usize);
+    let mut lines = 0;
+    for line in text.split(|&c| c == '\n') {
+        let n = line.iter().filter(|&&c| is_foreign_char(c)).count();
+        lines += usize::from(n > 0);
+        other += n;
+        letters += line.iter().filter(|&&c| crate::pychar::is_alpha(c)).count();
+    }
+    lines >= 2 && letters > 0 && other as f64 >= OWN_MIX_SHARE * letters as f64
 }
 
 fn first_in(s: &[char], set: &str) -> bool {
@@ -112,7 +132,20 @@ fn last_in(s: &[char], set: &str) -> bool {
     s.last().is_none_or(|&c| set.contains(c))
 }
 
-fn inserted_in_line(text: &[char]) -> Vec<(usize, usize)> {
+/// A run in round brackets right after a name of the sentence ("Sports Toto (스포츠토토)",
+/// "the “Lucky Seven” (럭키세븐)") gives that name in its own script: the sentence is about
+/// the term, whatever its words mean. Spam dropped into a sentence lands after any word.
+fn names_gloss(prev: &[char], run: &[char]) -> bool {
+    let body = &run[..run.len() - run.iter().rev().take_while(|&&c| ",.;:!?".contains(c)).count()];
+    let in_parens = body.len() > 2 && "(（".contains(body[0]) && ")）".contains(body[body.len() - 1])
+        && !body[1..body.len() - 1].iter().any(|&c| "()（）".contains(c));
+    let name = prev.first().is_some_and(|&c| crate::pychar::is_upper_letter(c))
+        && prev.last().is_some_and(|&c| crate::pychar::is_alpha(c));
+    let quoted = prev.len() > 1 && "\"”’»".contains(prev[prev.len() - 1]);
+    in_parens && (name || quoted)
+}
+
+fn inserted_in_line(text: &[char], own_mix: bool) -> Vec<(usize, usize)> {
     let toks = tokens(text);
     let fo = |k: usize| foreign_only(strip_punct(&text[toks[k].0..toks[k].1]));
     let mut out = Vec::new();
@@ -134,8 +167,8 @@ fn inserted_in_line(text: &[char]) -> Vec<(usize, usize)> {
             || first_in(nxt, CLOSE);
         let bare = !prev.is_empty() && prev.last().is_some_and(|&c| crate::pychar::is_alpha(c))
             && (nxt.is_empty() || crate::pychar::is_alpha(nxt[0]));
-        let spam = !cjk_matches(run).is_empty() && !glossed;
-        if spam || (bare && !marked && !glossed && strip_punct(run).len() >= 2) {
+        let spam = !cjk_matches(run).is_empty() && !glossed && !names_gloss(prev, run);
+        if spam || (bare && !marked && !glossed && !own_mix && strip_punct(run).len() >= 2) {
             let (mut a, mut b) = (toks[i].0, toks[j].1);
             let bracketed = spam && "[(（【".contains(run[0]) && "])）】".contains(run[run.len() - 1]);
             if !bracketed {
@@ -246,6 +279,19 @@ mod tests {
         let t = "a playground signposted 어린이 놀이터 (children's playground)";
         assert!(inserted(&chars(t), "Latin").is_empty());
         assert!(glued(&chars("LG전자가 발표했다"), "Hangul", 2).is_empty());
+        // a name glossed in its own script stays, even when the name is a gambling word
+        let t = "South Korea's sports lottery, Sports Toto (스포츠토토), sold more tickets this year.";
+        assert!(inserted(&chars(t), "Latin").is_empty());
+        let t = "The city council [바카라사이트] met on Monday.";
+        assert_eq!(cut(t, &inserted(&chars(t), "Latin")), vec![" [바카라사이트]"]);
+        let t = "The city council (바카라사이트) met on Monday.";
+        assert_eq!(cut(t, &inserted(&chars(t), "Latin")), vec![" (바카라사이트)"]);
+        // Korean is part of a bilingual document's own writing: a bare Korean word stays
+        let t = "The chorus goes 사랑해 사랑해 and then the band stops.\n사랑해 너를 사랑해 영원히 함께해\n\
+                 The refrain returns 마지막으로 at the very end.";
+        assert!(inserted(&chars(t), "Latin").is_empty());
+        let t = "The chorus goes 사랑해 and then the band stops, the singer told the audience in Seoul.";
+        assert_eq!(cut(t, &inserted(&chars(t), "Latin")), vec![" 사랑해"]);
     }
 
     #[test]

@@ -38,10 +38,39 @@ pub fn list_heading(ln: &Line) -> bool {
     !ln.sentence() && ln.n() <= 6 && ln.has(RELATED_HEADING)
 }
 
+/// A short line stating a fact of the article: a date, a number or a score ("12 May:
+/// Lisbon, Coliseu dos Recreios", "Stage 4, 9 July: Tours – Blois", "Arsenal 2–1 Chelsea")
+/// with at most two long lowercase words, and short or dense with numbers. A headline
+/// says what happened in words ("Mayor resigns after audit finds missing funds", "13-Inch
+/// MacBook Pro Expected in First Half of 2020"), a number in it or not.
+fn fact_item(ln: &Line) -> bool {
+    if ln.sentence() || !(1..=20).contains(&ln.n()) || ln.f.long_words.saturating_sub(ln.f.long_caps) > 2 {
+        return false;
+    }
+    let numbers = ln.text.split_whitespace().filter(|w| w.chars().any(char::is_numeric)).count() as u32;
+    // a date alone ("12 March 2024") says when, not what: a fact names two things or more
+    let named = ln.text.split_whitespace()
+        .filter(|w| !w.chars().any(char::is_numeric) && w.chars().any(char::is_alphabetic)).count();
+    numbers > 0 && named >= 2 && (ln.n() <= 7 || 4 * numbers >= ln.n())
+}
+
+/// Lines that are items of the article's own lists: two or more fact items in a row, or
+/// every other line (an item, then its link or note), as tour dates, a race's stages,
+/// results or a numbered shopping list run. A list that leads elsewhere is a run of
+/// headlines; these are the article's content, whatever heads them.
+pub fn content_items(lines: &[Line]) -> Vec<bool> {
+    let facts: Vec<bool> = lines.iter().map(fact_item).collect();
+    let fact = |i: Option<usize>| i.and_then(|i| facts.get(i)).copied().unwrap_or(false);
+    (0..lines.len())
+        .map(|i| facts[i] && [i.checked_sub(2), i.checked_sub(1), Some(i + 1), Some(i + 2)].into_iter().any(fact))
+        .collect()
+}
+
 pub fn related_links(lines: &mut [Line], title: Option<usize>, doc: &Doc) {
+    let content = content_items(lines);
     for i in 0..lines.len() {
         let ln = &lines[i];
-        if !ln.kept() || title == Some(i) {
+        if !ln.kept() || title == Some(i) || content[i] {
             continue;
         }
         if (headline_like(ln) && linked_title(ln, doc)) || (ln.has(RELATED_PREFIX) && ln.n() <= 30) {
@@ -71,11 +100,15 @@ pub fn related_links(lines: &mut [Line], title: Option<usize>, doc: &Doc) {
         if run.is_empty() && lines[i + 1..].iter().any(Line::kept) {
             continue; // a heading with nothing after it is left dangling: it goes too
         }
+        let facts = run.iter().filter(|&&j| content[j]).count();
+        if facts > 0 && 3 * facts >= 2 * run.len() {
+            continue; // the heading of the article's own list ("More dates", "Latest")
+        }
         if lines[i].kept() {
             lines[i].label = Some(NAME);
         }
         for j in run {
-            if lines[j].kept() {
+            if lines[j].kept() && !content[j] {
                 lines[j].label = Some(NAME);
             }
         }
