@@ -137,6 +137,9 @@ class DedupConfig:
     min_entity_agreement: float = 0.7  # share of the smaller copy's names/numbers in the other
     template_gap: float = 0.15  # masking names/numbers raises Jaccard this much: a template ...
     template_entities: float = 0.9  # ... unless the names and numbers agree this well
+    char_jaccard: float = 0.7  # damaged words: character 5-gram Jaccard at least this, or ...
+    char_containment: float = 0.9  # ... the smaller document's 5-grams this much in the other
+    fact_substitutions: int = 2  # this many facts in the same slots with other values: another story
     chain_floor: float = 0.5  # a document joining through a copy keeps this much of the keeper ...
     chain_entities: float = 0.8  # ... and this share of its names and numbers
     keeper: str = "earliest_date"  # earliest_date | longest | preferred_source | smallest_id
