@@ -12,7 +12,8 @@ Two checks read letters, for copies whose words are damaged: the character 5-gra
 the OCR-folded words (`chars`: a copy with misread or mistyped words keeps most of
 them), and the facts in the slots (`facts`: a number or a capitalised word after the
 same two words holding another value; two or more such and the pair is one template
-filled twice, whatever else agrees). Documents of an earlier run stored without these
+filled twice, whatever else agrees; so is one such fact when, names and numbers masked,
+the two are one frame). Documents of an earlier run stored without these
 features are judged on words alone.
 
 Each verdict also names the check that decided it and its margin: how far the deciding
@@ -114,6 +115,8 @@ def verify(a: DocSets, b: DocSets, cfg: DedupConfig) -> Verdict:
               ("template", max(cfg.template_gap - (masked - jac), ent - cfg.template_entities))]
     subs = substitutions(a.fct, b.fct)
     facts = fact_margin(subs, cfg)
+    if len(a.fct) and len(b.fct):  # or one fact differs in a frame that masks to the same text
+        facts = min(facts, max(cfg.frame_masked - masked, cfg.frame_gap - (masked - jac), 0.5 - subs))
     ok = ok and not template and ent >= cfg.min_entity_agreement and facts > 0
     chars = 0.0
     if small >= cfg.min_shingles and len(a.ch) and len(b.ch):

@@ -75,6 +75,14 @@ def test_a_template_filled_with_other_facts_stays_apart() -> None:
     assert not v.ok and v.facts == 3 and v.guard == "facts" and v.guard_margin < 0
 
 
+def test_one_other_fact_in_the_same_frame_is_another_report() -> None:
+    a, b = sets([report("41", "2", "18", "Halden"), report("41", "2", "18", "Corvane")])
+    v = verify(a, b, CFG)
+    assert v.jaccard >= CFG.exact_like  # near-exact by its words
+    assert v.facts == 1 and v.masked - v.jaccard >= CFG.frame_gap
+    assert not v.ok and v.guard == "facts" and v.guard_margin < 0
+
+
 def test_the_same_report_twice_has_no_differing_fact() -> None:
     a, b = sets([report("41", "2", "18", "Halden"), report("41", "2", "18", "Halden") + " Share this story."])
     v = verify(a, b, CFG)
