@@ -52,11 +52,13 @@ def run_set(input_path: Path, scorer: Path, gold: Path, work: Path) -> dict[str,
 
 
 def alt_sets(tmp: Path) -> dict[str, tuple[Path, str, Path]]:
-    from tests.evalsets import cleaning_alt, neardup_alt
+    from tests.evalsets import cleaning_alt, neardup_alt, neardup_hard
 
     c_in, c_gold = cleaning_alt.build(tmp / "cleaning_alt")
     n_in, n_gold = neardup_alt.build(tmp / "neardup_alt")
-    return {"cleaning_alt": (c_in, "score_cleaning.py", c_gold), "neardup_alt": (n_in, "score_neardup.py", n_gold)}
+    h_in, h_gold = neardup_hard.build(tmp / "neardup_hard")
+    return {"cleaning_alt": (c_in, "score_cleaning.py", c_gold), "neardup_alt": (n_in, "score_neardup.py", n_gold),
+            "neardup_hard": (h_in, "score_neardup.py", h_gold)}
 
 
 def bound(measured: float, better: str, issue: float | None = None) -> float:

@@ -50,7 +50,9 @@ def features(texts: Sequence[str], cfg: DedupConfig) -> dict[str, np.ndarray]:
     """The features of `texts`, keyed as the dedup stage stores them: `sig` (n × num_perm
     uint32), `bands` (n × bands uint64), `exact` (n × 2 uint64: the digest's high and low
     halves), the sorted uint32 sets `sh` (shingles), `ent` (names and numbers), `msh`
-    (shingles with names and numbers masked) each with `<name>_off` (n + 1 offsets), and
+    (shingles with names and numbers masked), `ch` (a sample of the character 5-grams of
+    the OCR-folded words) and `fct` (the facts in slots by their context, three values
+    each: key, value, letters) each with `<name>_off` (n + 1 offsets), and
     `short_bytes`/`short_off`: the UTF-8 normalised text of a document with fewer than
     `min_shingles` shingles, empty for the others."""
     return dict(_core(cfg).features(list(texts)))

@@ -10,7 +10,9 @@ Each segment also keeps its documents' MinHash signatures (`sig`, documents × n
 uint32): datasketch's affine32 values, so `lean_minhashes` hands them to datasketch's
 own LSH classes for users who query STATE with datasketch. A segment written before
 signatures were datasketch's has no `sig` and band keys of other permutations: its
-signatures and keys are re-derived from its stored shingle sets when it is read.
+signatures and keys are re-derived from its stored shingle sets when it is read. A
+segment written before the letter features (`ch`, `fct`) has none: pairs with its
+documents are judged on words alone, as when it was written.
 """
 
 from __future__ import annotations
@@ -50,7 +52,7 @@ def write_segment(folder: Path, cols: dict[str, np.ndarray]) -> None:
     write_arrays(folder, out)
 
 
-RAGGED = ("sh", "ent", "msh")
+RAGGED = ("sh", "ent", "msh", "ch", "fct")
 STRINGS = ("id", "short", "url", "source")
 
 
@@ -141,7 +143,10 @@ class SegmentIndex:
 
     def sets(self, s: int, row: int) -> DocSets:
         seg = self.segs[s]
-        return DocSets(seg.ragged("sh", row), seg.ragged("ent", row), seg.ragged("msh", row), seg.string("short", row))
+        # a segment written before the letter features has none: its pairs are judged on words
+        more = {k: seg.ragged(k, row) for k in ("ch", "fct") if _has(seg, k)}
+        return DocSets(seg.ragged("sh", row), seg.ragged("ent", row), seg.ragged("msh", row), seg.string("short", row),
+                       **more)
 
     def candidate(self, s: int, row: int) -> Candidate:
         seg = self.segs[s]

@@ -81,7 +81,8 @@ class RedisIndex:
     def sets(self, s: int, row: int) -> DocSets:
         d = self._doc(s, row)
         arr = lambda k: np.frombuffer(d.get(k, b""), dtype="<u4").astype(np.uint32)  # noqa: E731
-        return DocSets(arr(b"sh"), arr(b"ent"), arr(b"msh"), d.get(b"short", b"").decode())
+        # a document written before the letter features has none: its pairs are judged on words
+        return DocSets(arr(b"sh"), arr(b"ent"), arr(b"msh"), d.get(b"short", b"").decode(), arr(b"ch"), arr(b"fct"))
 
     def candidate(self, s: int, row: int) -> Candidate:
         d = self._doc(s, row)
@@ -132,6 +133,8 @@ def commit_segment(url: str, namespace: str, run_id: str, segment: Arrays) -> in
                 "sh": segment.ragged("sh", row).astype("<u4").tobytes(),
                 "ent": segment.ragged("ent", row).astype("<u4").tobytes(),
                 "msh": segment.ragged("msh", row).astype("<u4").tobytes(),
+                "ch": segment.ragged("ch", row).astype("<u4").tobytes(),
+                "fct": segment.ragged("fct", row).astype("<u4").tobytes(),
                 "bands": col.tobytes(), "exact": exact[row].astype("<u8").tobytes(),
             })
             for b, key in enumerate(col):

@@ -8,6 +8,14 @@ shares most shingles with its siblings); and documents whose names and numbers d
 (a template filled with other values: another story) are not copies however much
 wording they share.
 
+Two checks read letters, for copies whose words are damaged: the character 5-grams of
+the OCR-folded words (`chars`: a copy with misread or mistyped words keeps most of
+them), and the facts in the slots (`facts`: a number or a capitalised word after the
+same two words holding another value; two or more such and the pair is one template
+filled twice, whatever else agrees; so is one such fact when, names and numbers masked,
+the two are one frame). Documents of an earlier run stored without these
+features are judged on words alone.
+
 Each verdict also names the check that decided it and its margin: how far the deciding
 score is past that check's threshold (negative: short of it), and the guard nearest to
 firing with its own margin. The review queue ranks doubt by these alone, whatever the
@@ -18,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 import numpy as np
@@ -38,11 +46,17 @@ class Verdict:
     margin: float = -1.0  # its score minus its threshold
     guard: str = ""  # the guard nearest to keeping the pair apart ("" when none applied)
     guard_margin: float = 1.0  # how far that guard is from firing
+    chars: float = 0.0  # the larger of Jaccard and containment of the character 5-grams
+    facts: int = 0  # facts that differ (slots with the same context and another value)
 
     @property
     def doubt(self) -> float:
         """The smaller of the two margins: how little would have to change to flip it."""
         return min(self.margin, self.guard_margin) if self.guard else self.margin
+
+
+NONE = np.zeros(0, np.uint32)
+NUMBER = np.uint32(1 << 31)  # the letters bit of a fact that is a number
 
 
 @dataclass(frozen=True)
@@ -53,6 +67,8 @@ class DocSets:
     ent: np.ndarray  # names and numbers
     msh: np.ndarray  # shingles with names and numbers masked
     short: str = ""  # the normalised text of a short document, else ""
+    ch: np.ndarray = field(default_factory=lambda: NONE)  # sampled character 5-grams of the OCR-folded words
+    fct: np.ndarray = field(default_factory=lambda: NONE)  # facts by context: (key, value, letters) flattened
 
 
 def overlap(a: np.ndarray, b: np.ndarray) -> int:
@@ -95,15 +111,58 @@ def verify(a: DocSets, b: DocSets, cfg: DedupConfig) -> Verdict:
     # one template filled with other names and numbers: masked, the two are nearly one text
     template = masked - jac >= cfg.template_gap and ent < cfg.template_entities
     check, margin = max(rules, key=lambda r: r[1])
-    guard, guard_margin = min([("entities", ent - cfg.min_entity_agreement),
-                               ("template", max(cfg.template_gap - (masked - jac), ent - cfg.template_entities))],
-                              key=lambda g: g[1])
-    ok = ok and not template and ent >= cfg.min_entity_agreement
-    # a near-exact copy is one whatever its names say: the guards do not apply to it, and
-    # it is as sure as the surer of that check and the ordinary ones with their guards
-    if near_exact and jac - cfg.exact_like > min(margin, guard_margin):
-        return Verdict(True, jac, cont, ent, masked, template, "near_exact", jac - cfg.exact_like)
-    return Verdict(ok or near_exact, jac, cont, ent, masked, template, check, margin, guard, guard_margin)
+    guards = [("entities", ent - cfg.min_entity_agreement),
+              ("template", max(cfg.template_gap - (masked - jac), ent - cfg.template_entities))]
+    subs = substitutions(a.fct, b.fct)
+    facts = fact_margin(subs, cfg)
+    if len(a.fct) and len(b.fct):  # or one fact differs in a frame that masks to the same text
+        facts = min(facts, max(cfg.frame_masked - masked, cfg.frame_gap - (masked - jac), 0.5 - subs))
+    ok = ok and not template and ent >= cfg.min_entity_agreement and facts > 0
+    chars = 0.0
+    if small >= cfg.min_shingles and len(a.ch) and len(b.ch):
+        # damaged words (OCR, typing): the letters still agree where the words do not; the
+        # facts in the slots say whether it is the same story, as names may be misread too
+        cinter = overlap(a.ch, b.ch)
+        cj, cc = cinter / (len(a.ch) + len(b.ch) - cinter), cinter / min(len(a.ch), len(b.ch))
+        chars = max(cj, cc)
+        crule = max(cj - cfg.char_jaccard, cc - cfg.char_containment)
+        if not ok and crule >= 0 and facts > 0:
+            return Verdict(True, jac, cont, ent, masked, template, "chars", crule, "facts", facts, chars, subs)
+        if crule > margin and not ok:
+            check, margin = "chars", crule
+    if len(a.fct) and len(b.fct):  # (a document of an earlier run may have none stored)
+        guards.append(("facts", facts))
+    guard, guard_margin = min(guards, key=lambda g: g[1])
+    sure = ("facts", facts) if len(a.fct) and len(b.fct) else ("", 1.0)
+    # a near-exact copy is one whatever its names say (unless its facts differ): the other
+    # guards do not apply to it, and it is as sure as the surer of that check and the
+    # ordinary ones with their guards
+    if near_exact and facts > 0 and jac - cfg.exact_like > min(margin, guard_margin):
+        return Verdict(True, jac, cont, ent, masked, template, "near_exact", jac - cfg.exact_like, *sure, chars, subs)
+    return Verdict(ok or (near_exact and facts > 0), jac, cont, ent, masked, template, check, margin, guard,
+                   guard_margin, chars, subs)
+
+
+def substitutions(a: np.ndarray, b: np.ndarray) -> int:
+    """Facts that differ between two texts: slots (a number or a capitalised word) with
+    the same two words before them holding another value. Two numbers differ when their
+    values do; two words when they differ by 3 letters or more (a misread or mistyped
+    name differs by one or two); a number written out in words is no other fact."""
+    if not len(a) or not len(b):
+        return 0
+    fa, fb = a.reshape(-1, 3), b.reshape(-1, 3)
+    _, ia, ib = np.intersect1d(fa[:, 0], fb[:, 0], assume_unique=True, return_indices=True)
+    va, vb, la, lb = fa[ia, 1], fb[ib, 1], fa[ia, 2], fb[ib, 2]
+    num_a, num_b = (la & NUMBER) != 0, (lb & NUMBER) != 0
+    letters = np.bitwise_count(la ^ lb)
+    differ = (va != vb) & ((num_a & num_b) | (~num_a & ~num_b & (letters >= 3)))
+    return int(differ.sum())
+
+
+def fact_margin(subs: int, cfg: DedupConfig) -> float:
+    """How far the facts guard is from firing (it fires at `fact_substitutions` facts
+    that differ): positive, apart by that share of the limit."""
+    return (cfg.fact_substitutions - 0.5 - subs) / cfg.fact_substitutions
 
 
 def chain_margin(v: Verdict, floor: float, chain_entities: float) -> float:

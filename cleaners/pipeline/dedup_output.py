@@ -3,9 +3,9 @@
 - OUT/dedup/clusters.jsonl*: one record per cluster of 2+ documents, largest first. Each
   member records its similarity to the keeper, its text's digest (what a reviewer's
   verdict names), and what decided its merge: `check` (exact, near_exact, jaccard,
-  containment, loose, teaser, short, or chain for a copy that joined through another
+  containment, loose, chars, teaser, short, or chain for a copy that joined through another
   copy) with `margin`, that check's score minus its threshold, and the guard nearest to
-  firing with `guard_margin`; the review queue ranks doubt by these without recomputing.
+  firing (entities, template, facts) with `guard_margin`; the review queue ranks doubt by these without recomputing.
   Verdicts that shaped a cluster are cited in `review`.
 - work/assign/NNNNN.json per shard: the duplicates (with their keeper, similarity, kind,
   cluster) and the verdicts to cite in each shaped document's ledger record.

@@ -64,7 +64,7 @@ class Docs:
     def sets(self, g: int) -> DocSets:
         shard, row = self.shards[self.shard[g]], int(self.row[g])
         return DocSets(shard.ragged("sh", row), shard.ragged("ent", row), shard.ragged("msh", row),
-                       shard.string("short", row))
+                       shard.string("short", row), shard.ragged("ch", row), shard.ragged("fct", row))
 
     def ent(self, g: int) -> np.ndarray:
         return self.shards[self.shard[g]].ragged("ent", int(self.row[g]))

@@ -76,3 +76,26 @@ def test_a_segment_without_signatures_is_rekeyed(tmp_path: Path) -> None:
     for doc_id, m in lean_minhashes(folder, D):
         lsh.insert(doc_id, m)
     assert lsh.query(minhash(texts["d03"], D)) == ["d03"]
+
+
+def test_letter_features_reach_later_runs_and_older_segments_still_match(tmp_path: Path) -> None:
+    """A copy with misread words (a quarter of them: too many for the word checks) is found
+    in STATE through the character 5-grams stored with day 1's segment; a segment written
+    before those features (no `ch`, `fct`) still finds a copy whose words agree."""
+    from tests.evalsets.neardup_alt_noise import ocr_noise
+
+    texts, state, rng, vocab = day_one(tmp_path)
+    (_, folder), = StateStore(state).snapshot().index_segments("")
+    assert all((folder / f"{name}.npy").exists() for name in ("ch", "ch_off", "fct", "fct_off"))
+    day2 = tmp_path / "day2.jsonl"
+    day2.write_text(json.dumps({"id": "ocr", "text": ocr_noise(texts["d07"], random.Random(3), 0.25)}) + "\n")
+    run([day2], tmp_path / "day2", state, run_id="day2")
+    got = ledger(tmp_path / "day2")["ocr"]
+    assert (got["status"], got.get("duplicate_of"), got.get("duplicate_of_run")) == ("duplicate", "d07", "day1")
+    for name in ("ch", "ch_off", "fct", "fct_off"):
+        (folder / f"{name}.npy").unlink()
+    day3 = tmp_path / "day3.jsonl"
+    day3.write_text(json.dumps({"id": "copy", "text": copy_of(texts["d03"], rng, vocab)}) + "\n")
+    run([day3], tmp_path / "day3", state, run_id="day3")
+    got = ledger(tmp_path / "day3")["copy"]
+    assert (got["status"], got.get("duplicate_of"), got.get("duplicate_of_run")) == ("duplicate", "d03", "day1")

@@ -4,8 +4,10 @@
 
 use std::borrow::Cow;
 
+use super::chars::{Classes, DIGIT};
 use super::minhash::{self, fold32, Permutations, SLOT};
 use super::normalize::{self, Normalized};
+use super::sketch;
 use super::tokens::{self, Tokens};
 
 pub struct Params {
@@ -27,6 +29,10 @@ pub struct Batch {
     pub sh: Ragged<u32>,
     pub ent: Ragged<u32>,
     pub msh: Ragged<u32>,
+    /// Sampled character 5-grams of the OCR-folded words (sketch::char_grams).
+    pub ch: Ragged<u32>,
+    /// Facts in slots by context, (key, value, letters) flattened (sketch::facts).
+    pub fct: Ragged<u32>,
     pub short: Ragged<u8>,
 }
 
@@ -88,7 +94,11 @@ impl Batch {
             Cow::Borrowed(_) => Normalized::from_nfkc(&nf), // nothing re-joined: the same NFKC
             Cow::Owned(joined) => Normalized::from_nfkc(&normalize::nfkc(&joined)),
         };
-        let s = sets(&tokens::tokenize(&norm), p.shingle_words, p.min_shingles);
+        let words = tokens::tokenize(&norm);
+        let s = sets(&words, p.shingle_words, p.min_shingles);
+        self.ch.push(&sketch::char_grams(&norm.chars, &words));
+        let classes = Classes::get();
+        self.fct.push(&sketch::facts(&norm.chars, &words, |c| classes.of(c) & DIGIT != 0));
         self.push_signature(&s.sh, p);
         self.exact.extend(normalize::exact_digest_of_nfkc(&nf));
         self.sh.push(&s.sh);
@@ -130,7 +140,12 @@ mod tests {
     #[test]
     fn entity_set_holds_low_32_bits_of_word_hashes() {
         let t =
-            Tokens { hashes: vec![1 << 40 | 7, 9, 7], entity: vec![true, false, true], slot: vec![true, false, true] };
+            Tokens {
+            hashes: vec![1 << 40 | 7, 9, 7],
+            entity: vec![true, false, true],
+            slot: vec![true, false, true],
+            spans: vec![],
+        };
         assert_eq!(sets(&t, 2, 50).ent, vec![7]);
     }
 

@@ -7,6 +7,7 @@ pub mod chars;
 pub mod features;
 pub mod minhash;
 pub mod normalize;
+pub mod sketch;
 pub mod tokens;
 
 use numpy::ndarray::Array2;
@@ -50,7 +51,8 @@ impl DedupFeatures {
 
     /// Features of `texts` as numpy arrays: `sig` (n × num_perm uint32), `bands`
     /// (n × bands uint64), `exact` (n × 2 uint64, high and low halves), the uint32 sets
-    /// `sh`, `ent`, `msh` with `*_off` (n + 1 int64 offsets), and `short_bytes` /
+    /// `sh`, `ent`, `msh`, `ch` (sampled character 5-grams), `fct` (facts by context,
+    /// three values each) with `*_off` (n + 1 int64 offsets), and `short_bytes` /
     /// `short_off`: UTF-8 of the normalised text of documents with fewer than
     /// `min_shingles` shingles, empty for the others.
     fn features<'py>(&self, py: Python<'py>, texts: Vec<PyBackedStr>) -> PyResult<Bound<'py, PyDict>> {
@@ -67,7 +69,7 @@ impl DedupFeatures {
         out.set_item("sig", sig)?;
         out.set_item("bands", bands)?;
         out.set_item("exact", Array2::from_shape_vec((n, 2), batch.exact).expect("n × 2").into_pyarray(py))?;
-        for (name, set) in [("sh", batch.sh), ("ent", batch.ent), ("msh", batch.msh)] {
+        for (name, set) in [("sh", batch.sh), ("ent", batch.ent), ("msh", batch.msh), ("ch", batch.ch), ("fct", batch.fct)] {
             out.set_item(name, PyArray1::from_vec(py, set.values))?;
             out.set_item(format!("{name}_off"), PyArray1::from_vec(py, set.offsets))?;
         }

@@ -50,6 +50,8 @@ pub struct Tokens {
     /// A number or any capitalised word (also at a sentence start): the slots a template
     /// is filled in.
     pub slot: Vec<bool>,
+    /// Where each word is in the normalised text's characters: (start, end).
+    pub spans: Vec<(usize, usize)>,
 }
 
 pub fn tokenize(text: &Normalized) -> Tokens {
@@ -59,6 +61,7 @@ pub fn tokenize(text: &Normalized) -> Tokens {
         hashes: Vec::with_capacity(expected),
         entity: Vec::with_capacity(expected),
         slot: Vec::with_capacity(expected),
+        spans: Vec::with_capacity(expected),
     };
     let mut i = 0;
     while i < cs.len() {
@@ -77,6 +80,7 @@ pub fn tokenize(text: &Normalized) -> Tokens {
         let (entity, slot) = flags(text, i, &classes);
         out.entity.push(entity);
         out.slot.push(slot);
+        out.spans.push((i, end));
         i = end;
     }
     out
