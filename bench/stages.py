@@ -22,8 +22,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-STAGES = ("plan", "prepare", "sitetable", "clean", "dedup", "write", "finalize")
-
 # (module, class or "", attribute, label): the parts of `prepare` and `clean` timed apart
 PARTS = (
     ("cleaners.pipeline.prepare", "", "read_shard", "prepare: read + parse"),
@@ -130,8 +128,10 @@ def profile(corpus: Path, repeats: int = 3) -> tuple[int, dict[str, float]]:
 
 def rows(docs: int, best: dict[str, float]) -> list[tuple[str, float]]:
     """(stage or part, ms per document) in pipeline order, parts under their stage."""
+    from cleaners.pipeline.stages import STAGES
+
     out: list[tuple[str, float]] = []
-    for s in STAGES:
+    for s in ("plan", *(st.name for st in STAGES), "finalize"):
         out.append((s, 1000 * best.get(s, 0.0) / docs))
         for *_, label in PARTS:
             if label.startswith(s + ":") and label in best:
