@@ -19,6 +19,18 @@ pub fn nfkc(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(text.nfkc().collect())
 }
 
+/// `c` case-folded as `str.casefold()` does, appended to `out`.
+#[inline]
+fn push_folded(out: &mut String, c: char) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else if folds_to_itself(c) {
+        out.push(c);
+    } else {
+        out.extend(std::iter::once(c).default_case_fold());
+    }
+}
+
 /// `str.casefold()`.
 pub fn casefold(text: &str) -> String {
     if text.is_ascii() {
@@ -26,13 +38,7 @@ pub fn casefold(text: &str) -> String {
     }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else if folds_to_itself(c) {
-            out.push(c);
-        } else {
-            out.extend(std::iter::once(c).default_case_fold());
-        }
+        push_folded(&mut out, c);
     }
     out
 }
@@ -174,13 +180,7 @@ impl Folded {
         let mut same = true;
         for (pos, c) in text.char_indices() {
             let before = out.len();
-            if c.is_ascii() {
-                out.push(c.to_ascii_lowercase());
-            } else if folds_to_itself(c) {
-                out.push(c);
-            } else {
-                out.extend(std::iter::once(c).default_case_fold());
-            }
+            push_folded(&mut out, c);
             if same && out.len() - before != c.len_utf8() {
                 same = false;
                 map = (0..before as u32).collect(); // offsets so far were equal

@@ -125,8 +125,7 @@ pub fn letter_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
-static CJK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]").unwrap());
+static CJK: LazyLock<BmpSet> = LazyLock::new(|| BmpSet::new(0x2E80, r"[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]"));
 static SCRIPT_RUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?P<Latin>[\p{sc=Latin}\p{M}]+)|(?P<Hangul>\p{sc=Hangul}+)|(?P<Han>\p{sc=Han}+)|(?P<Kana>[\p{sc=Hiragana}\p{sc=Katakana}ー]+)|(?P<Cyrillic>\p{sc=Cyrillic}+)|(?P<Thai>\p{sc=Thai}+)|(?P<Arabic>\p{sc=Arabic}+)|(?P<Greek>\p{sc=Greek}+)|(?P<Devanagari>\p{sc=Devanagari}+)|(?P<Hebrew>\p{sc=Hebrew}+)",
@@ -136,28 +135,47 @@ static SCRIPT_RUN: LazyLock<Regex> = LazyLock::new(|| {
 pub const SCRIPTS: [&str; 10] =
     ["Latin", "Hangul", "Han", "Kana", "Cyrillic", "Thai", "Arabic", "Greek", "Devanagari", "Hebrew"];
 
-/// Han, Hiragana or Katakana (by Script), table-driven for the BMP.
-pub fn is_cjk(c: char) -> bool {
-    static TABLE: LazyLock<Vec<u64>> = LazyLock::new(|| {
+/// The characters a regex class matches, as a bitmap over the BMP from `first` on (no
+/// character below it matches); characters past the BMP go to the regex itself. Why: the
+/// script tests run once per character of every document, where a regex call per
+/// character costs more than the whole scan.
+pub struct BmpSet {
+    first: u32,
+    re: Regex,
+    bits: Vec<u64>,
+}
+
+impl BmpSet {
+    pub fn new(first: u32, class: &str) -> BmpSet {
+        let re = Regex::new(class).unwrap();
         let mut bits = vec![0u64; 0x10000 / 64];
         let mut buf = [0u8; 4];
-        for cp in 0x2E80u32..0x10000 {
+        for cp in first..0x10000 {
             if let Some(ch) = char::from_u32(cp) {
-                if CJK.is_match(ch.encode_utf8(&mut buf)) {
+                if re.is_match(ch.encode_utf8(&mut buf)) {
                     bits[(cp / 64) as usize] |= 1 << (cp % 64);
                 }
             }
         }
-        bits
-    });
-    let cp = c as u32;
-    if cp < 0x2E80 {
-        false
-    } else if cp < 0x10000 {
-        TABLE[(cp / 64) as usize] >> (cp % 64) & 1 == 1
-    } else {
-        CJK.is_match(c.encode_utf8(&mut [0u8; 4]))
+        BmpSet { first, re, bits }
     }
+
+    #[inline]
+    pub fn contains(&self, c: char) -> bool {
+        let cp = c as u32;
+        if cp < self.first {
+            false
+        } else if cp < 0x10000 {
+            self.bits[(cp / 64) as usize] >> (cp % 64) & 1 == 1
+        } else {
+            self.re.is_match(c.encode_utf8(&mut [0u8; 4]))
+        }
+    }
+}
+
+/// Han, Hiragana or Katakana (by Script).
+pub fn is_cjk(c: char) -> bool {
+    CJK.contains(c)
 }
 
 /// The words of a text, in order; a word holding Han or Kana characters gives its other

@@ -3,12 +3,10 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::words::{script_runs, BmpSet, SCRIPTS};
 
-use crate::words::{script_runs, SCRIPTS};
-
-static FOREIGN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[\p{sc=Hangul}\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}]").unwrap());
+static FOREIGN: LazyLock<BmpSet> =
+    LazyLock::new(|| BmpSet::new(0x0E00, r"[\p{sc=Hangul}\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}]"));
 
 const FOREIGN_SCRIPTS: [&str; 4] = ["Hangul", "Han", "Kana", "Thai"];
 
@@ -17,28 +15,9 @@ pub fn alphabetic(script: &str) -> bool {
     !FOREIGN_SCRIPTS.contains(&script)
 }
 
-/// Hangul, Han, Hiragana, Katakana or Thai (by Script), table-driven for the BMP.
+/// Hangul, Han, Hiragana, Katakana or Thai (by Script).
 pub fn is_foreign_char(c: char) -> bool {
-    static TABLE: LazyLock<Vec<u64>> = LazyLock::new(|| {
-        let mut bits = vec![0u64; 0x10000 / 64];
-        let mut buf = [0u8; 4];
-        for cp in 0x0E00u32..0x10000 {
-            if let Some(ch) = char::from_u32(cp) {
-                if FOREIGN.is_match(ch.encode_utf8(&mut buf)) {
-                    bits[(cp / 64) as usize] |= 1 << (cp % 64);
-                }
-            }
-        }
-        bits
-    });
-    let cp = c as u32;
-    if cp < 0x0E00 {
-        false
-    } else if cp < 0x10000 {
-        TABLE[(cp / 64) as usize] >> (cp % 64) & 1 == 1
-    } else {
-        FOREIGN.is_match(c.encode_utf8(&mut [0u8; 4]))
-    }
+    FOREIGN.contains(c)
 }
 
 /// The whitespace-separated tokens: (start, end) in chars.
